@@ -1,0 +1,28 @@
+"""Build (or bring up to date) a believable demo site in kk, ru and en.
+
+Idempotent: running it twice leaves one copy of everything. Each app adds its own
+content through a ``demo`` module with a ``load(command)`` function; they run in the
+order of INSTALLED_APPS, so home (the page tree) comes first.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo content in all three languages."
+
+    def handle(self, *args, **options):
+        for config in apps.get_app_configs():
+            try:
+                demo = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.demo":
+                    raise
+                continue
+            with transaction.atomic():
+                demo.load(self)
+            self.stdout.write(f"demo content: {config.label} ready")

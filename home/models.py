@@ -1,0 +1,169 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms_plugins.bin import clean_bin, validate_bin
+from cms_plugins.blocks.blocks import BaseContentBlock
+from cms_plugins.phone import format_phone, normalise_phone, validate_phone
+
+
+class IntroMixin(models.Model):
+    """A short lead shown under the title, in lists and as the page description."""
+
+    intro = models.TextField(
+        _("introduction"), max_length=400, blank=True, help_text=_("One or two sentences under the title.")
+    )
+
+    content_panels = [FieldPanel("intro")]
+    search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroMixin, Page):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo from a district meeting. Its description is the image's title."),
+    )
+    hero_button_label = models.CharField(_("button label"), max_length=60, blank=True)
+    hero_button_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("button leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                *IntroMixin.content_panels,
+                FieldPanel("hero_image"),
+                FieldPanel("hero_button_label"),
+                FieldPanel("hero_button_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + IntroMixin.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(IntroMixin, Page):
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [*IntroMixin.content_panels, FieldPanel("body")]
+    search_fields = Page.search_fields + IntroMixin.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="group")
+class OrganisationSettings(BaseGenericSetting):
+    """Who runs the site: shown in the footer and named in consent texts."""
+
+    name_kk = models.CharField(_("name in Kazakh"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        blank=True,
+        validators=[validate_bin],
+        help_text=_("12 digits, checked by its check digit."),
+    )
+    address_kk = models.CharField(_("address in Kazakh"), max_length=250, blank=True)
+    address_ru = models.CharField(_("address in Russian"), max_length=250, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=250, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Any usual form, e.g. 8 (7112) 51-23-45; stored as +77112512345."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name_kk"), FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("bin")],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address_kk"),
+                FieldPanel("address_ru"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contacts"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def _in_language(self, field):
+        """The field in the active language, falling back to Russian."""
+        language = (get_language() or "ru")[:2]
+        return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_ru")
+
+    @property
+    def name(self):
+        return self._in_language("name")
+
+    @property
+    def address(self):
+        return self._in_language("address")
+
+    def clean(self):
+        super().clean()
+        self.bin = clean_bin(self.bin)
+        self.phone = normalise_phone(self.phone) or self.phone
+
+    @property
+    def phone_display(self):
+        return format_phone(self.phone)
+
+
+@register_setting(icon="link")
+class SocialLinks(BaseGenericSetting):
+    instagram = models.URLField(_("Instagram"), blank=True, help_text=_("Full address of the account."))
+    telegram = models.URLField(_("Telegram"), blank=True, help_text=_("For example https://t.me/channel"))
+    whatsapp = models.URLField(_("WhatsApp"), blank=True, help_text=_("For example https://wa.me/77011234567"))
+
+    class Meta:
+        verbose_name = _("social links")
+
+    def links(self):
+        return [
+            (label, url)
+            for label, url in (("Instagram", self.instagram), ("Telegram", self.telegram), ("WhatsApp", self.whatsapp))
+            if url
+        ]

@@ -1,0 +1,89 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+NARROW_NBSP = "\u202f"
+
+
+@register.filter
+def tenge(amount):
+    """Whole tenge as people read them: ``570 000 ₸`` (narrow no-break spaces)."""
+    try:
+        number = int(amount)
+    except (TypeError, ValueError):
+        return ""
+    grouped = f"{abs(number):,}".replace(",", NARROW_NBSP)
+    return f"{'−' if number < 0 else ''}{grouped}{NARROW_NBSP}₸"
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the same page in each language, or to its nearest translated ancestor."""
+    page = context.get("page")
+    request = context.get("request")
+    current = translation.get_language()
+    targets = translated_urls(page, request) if isinstance(page, Page) else {}
+    path = request.get_full_path() if request else "/"
+    links = [
+        {
+            "code": code,
+            "name": name,
+            "url": targets.get(code) or swap_language_prefix(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return {"links": links}
+
+
+def translated_urls(page, request):
+    """{language: url} of the deepest live translation of the page or of an ancestor.
+
+    One query: the page's and its ancestors' paths are prefixes of its own path.
+    """
+    step = Page.steplen
+    prefixes = [page.path[:length] for length in range(step * 2, len(page.path) + 1, step)]
+    keys = Page.objects.filter(path__in=prefixes).values("translation_key")
+    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale").order_by("depth")
+    urls = {}
+    for candidate in candidates:  # deeper ones overwrite their ancestors
+        urls[candidate.locale.language_code] = candidate.get_url(request)
+    return urls
+
+
+def swap_language_prefix(path, language_code):
+    """The same path under another language prefix (for pages that are not Wagtail pages)."""
+    parts = path.split("/", 2)
+    codes = {code for code, _ in settings.LANGUAGES}
+    if len(parts) > 1 and parts[1] in codes:
+        return f"/{language_code}/{parts[2] if len(parts) > 2 else ''}"
+    return f"/{language_code}/"
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level pages marked "show in menus", in the visitor's language."""
+    items = (
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .filter(depth=3, locale__language_code=translation.get_language())
+        .order_by("path")
+    )
+    page = context.get("page")
+    return {
+        "items": items,
+        "current_path": page.path if isinstance(page, Page) else "",
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    return {"crumbs": page.get_ancestors().filter(depth__gt=1), "request": context.get("request")}

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # our plug-ins and domain apps come first so their templates win
     "cms_plugins.blocks",
     "cms_plugins.places",
+    "cms_plugins.multistep",
     "home",
     "news",
     "grants",

@@ -34,7 +34,7 @@ class HomePage(IntroMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("A wide photo from a district meeting. Its description is the image's title."),
+        help_text=_("A wide photo shown above the title as decoration; say what matters in the text."),
     )
     hero_button_label = models.CharField(_("button label"), max_length=60, blank=True)
     hero_button_page = models.ForeignKey(

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from .demo_data.pages import HOME, ORGANISATION, SOCIAL, STANDARD_PAGES
 from .demo_images import get_or_create_image
-from .models import HomePage, OrganisationSettings, SocialLinks, StandardPage
+from .models import HomePage, OrganisationSettings, StandardPage
 
 LANGUAGES = ["ru", "kk", "en"]  # ru first: it is the default and the source
 
@@ -51,7 +51,9 @@ def ensure_home():
         return home
     root = Page.get_first_root_node()
     with transaction.atomic():
-        for placeholder in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+        for placeholder in Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ):
             placeholder.delete()
         home = root.add_child(instance=HomePage(title=HOME["ru"]["title"], slug="home", locale=default))
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
@@ -77,7 +79,6 @@ def load(command):
     hero = get_or_create_image("Степь у села / Ауыл маңындағы дала / Steppe near a village", seed=2019)
 
     home_ru = ensure_home()
-    about_ru = None
     for language in LANGUAGES:
         home_pk = translation_of(home_ru, language).pk
         for slug, texts in STANDARD_PAGES.items():
@@ -87,8 +88,8 @@ def load(command):
             page.show_in_menus = slug in {"about", "contacts"}
             page.live = True
             publish(page)
-            if slug == "about" and language == "ru":
-                about_ru = page
+            if slug == "about":
+                about = page  # links point at the page in the same language, as a translation would
         # Fetched again: adding children changed its tree fields, and a stale copy
         # saved over them would hide its children.
         home = HomePage.objects.get(pk=home_pk)
@@ -97,9 +98,10 @@ def load(command):
         home.intro = text["intro"]
         home.hero_image = hero
         home.hero_button_label = text["hero_button_label"]
-        home.hero_button_page = about_ru
-        home.body = home_body(text, about_ru)
+        home.hero_button_page = about
+        home.body = home_body(text, about)
         publish(home)
 
-    OrganisationSettings.objects.update_or_create(pk=OrganisationSettings.load().pk, defaults=ORGANISATION)
-    SocialLinks.objects.update_or_create(pk=SocialLinks.load().pk, defaults=SOCIAL)
+    OrganisationSettings.objects.update_or_create(
+        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL}
+    )

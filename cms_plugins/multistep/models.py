@@ -5,7 +5,7 @@ import hashlib
 import secrets
 import uuid
 
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +20,51 @@ STATES = {
 
 
 def private_storage():
-    return storages[conf.get("FILE_STORAGE")]
+    """The configured private storage, looked up on every use.
+
+    A FileField evaluates a storage callable once, at import; this proxy keeps
+    following settings.STORAGES (tests and deployments may change it later).
+    """
+    return _PRIVATE
+
+
+class _PrivateStorageProxy(Storage):
+    def _target(self):
+        return storages[conf.get("FILE_STORAGE")]
+
+    def deconstruct(self):
+        return ("cms_plugins.multistep.models.private_storage", (), {})
+
+
+def _delegate(name):
+    def method(self, *args, **kwargs):
+        return getattr(self._target(), name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in (
+    "open",
+    "save",
+    "delete",
+    "exists",
+    "size",
+    "url",
+    "path",
+    "listdir",
+    "get_valid_name",
+    "get_alternative_name",
+    "get_available_name",
+    "generate_filename",
+    "get_accessed_time",
+    "get_created_time",
+    "get_modified_time",
+):
+    setattr(_PrivateStorageProxy, _name, _delegate(_name))
+
+
+_PRIVATE = _PrivateStorageProxy()
 
 
 def hash_token(token):

@@ -105,8 +105,8 @@ class MultiStepWizardView(NamedUrlWizardView):
         # files already kept with the draft count as answered unless replaced
         stored = self.storage.stored_file_info(step)
         for name, field in form.fields.items():
-            if isinstance(field, CheckedFileField) and name in stored:
-                form.initial[name] = StoredFile(stored[name])
+            if isinstance(field, CheckedFileField) and form.add_prefix(name) in stored:
+                form.initial[name] = StoredFile(stored[form.add_prefix(name)])
         return form
 
     # --- GET --------------------------------------------------------------------

@@ -161,7 +161,7 @@ def test_budget_must_add_up_and_respect_the_cap(applicant):
     assert "570\u202f000\u202f₸" in html
     bad_row = {"requested_amount": "10", "lines-0-item": "A", "lines-0-amount": "ten"}
     html = applicant.post_step("budget", bad_row).content.decode()
-    assert "2" not in "" and ("Строка 1" in html or "Row 1" in html)
+    assert "Row 1" in html or "Строка 1" in html
 
 
 @pytest.mark.django_db

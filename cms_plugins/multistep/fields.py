@@ -24,7 +24,7 @@ def parse_whole_number(value):
         sign, digits = text[0], text[1:]
     else:
         sign, digits = "", text
-    if not digits.isdigit() or len(digits) > 15:
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 15:
         return None
     return int(sign + digits)
 

@@ -1,0 +1,8 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site, built by the same command a newcomer runs."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -42,7 +42,9 @@ def test_collected_static_files_have_hashed_names_and_compressed_copies(tmp_path
     """In production static files get content-hashed names (cached for a year) and gzip copies."""
     env = {"DJANGO_SETTINGS_MODULE": "auyl.settings.production", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org",
            "STATIC_ROOT": str(tmp_path), "PATH": "/usr/bin:/bin"}  # fmt: skip
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=settings.BASE_DIR, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=settings.BASE_DIR, env=env, check=True
+    )
     css = [p.name for p in (tmp_path / "auyl").iterdir()]
     assert any(re.fullmatch(r"site\.[0-9a-f]{12}\.css", name) for name in css), css
     assert any(re.fullmatch(r"site\.[0-9a-f]{12}\.css\.gz", name) for name in css), css

@@ -2,6 +2,7 @@
 
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -62,7 +63,7 @@ def test_every_step_with_its_stylesheets_is_under_60_kb(client, applicant, call)
     """HTML + CSS of each step stays under 60 KB (uncompressed) for slow networks."""
     from django.contrib.staticfiles import finders
 
-    css = sum(len(open(finders.find(path), "rb").read()) for path in ["auyl/site.css", "multistep/multistep.css"])
+    css = sum(len(Path(finders.find(path)).read_bytes()) for path in ["auyl/site.css", "multistep/multistep.css"])
     applicant.start()
     applicant.fill_all()
     for step in ["eligibility", "applicant", "project", "plan", "budget", "attachments", "check", "declaration"]:

@@ -5,6 +5,8 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms_plugins.multistep import filetypes
@@ -179,7 +181,7 @@ def test_rows_field_names_the_row_and_column_of_each_error():
         "f",
     )
     assert len(rows) == 2  # the empty row is ignored
-    with pytest.raises(Exception) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         field.clean(rows)
     assert "Row 2, Amount" in str(error.value.messages)
 

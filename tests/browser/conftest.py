@@ -26,14 +26,15 @@ not exempt (the dashboard passes); a rule that must be switched off for one page
 in ``axe_check(page, disable=[...])`` with the reason beside it.
 """
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from tests.browser.harness import BROWSER_DIR, save_png, unchecked_pages, without_fragment
-from tests.demo_content import load_demo
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -150,5 +151,5 @@ def desktop_page(request, browser, live_server):
 @pytest.fixture
 def demo_site(live_server):
     """The demo content (``manage.py load_demo``), committed so the live server sees it."""
-    load_demo()
+    call_command("load_demo", stdout=io.StringIO())
     return live_server

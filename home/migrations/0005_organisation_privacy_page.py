@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0004_organisation_bin_with_spaces'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("home", "0004_organisation_bin_with_spaces"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisationsettings',
-            name='privacy_page',
-            field=models.ForeignKey(blank=True, help_text="Linked from every page's footer and from consent checkboxes.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='personal-data notice'),
+            model_name="organisationsettings",
+            name="privacy_page",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Linked from every page's footer and from consent checkboxes.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.page",
+                verbose_name="personal-data notice",
+            ),
         ),
     ]

@@ -20,6 +20,7 @@ To add a page, append to PAGES (a path relative to the site, any query string en
 import argparse
 import contextlib
 import gzip
+import io
 import json
 import os
 import re
@@ -77,10 +78,8 @@ def seed_and_count_queries(pages):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from tests.demo_content import load_demo
-
     call_command("migrate", verbosity=0, interactive=False)
-    load_demo()  # manage.py load_demo (with a minimal page tree while the demo has none)
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
     seed_extra_pages()
     call_command("collectstatic", verbosity=0, interactive=False)
 

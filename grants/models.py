@@ -294,6 +294,7 @@ class Application(models.Model):
     district_code = models.CharField(_("district"), max_length=40, blank=True)
     settlement = models.CharField(_("village or town"), max_length=120, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_role = models.CharField(_("role"), max_length=120, blank=True)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=20)
     language = models.CharField(_("language"), max_length=8, blank=True)

@@ -1,6 +1,9 @@
 """Writes that touch several models: submitting an application, numbering it,
 telling the CRM, changing its status. They take objects, never a request."""
 
+import logging
+
+from django.apps import apps
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -10,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .models import TRANSITIONS, Application, ReferenceCounter
 
+logger = logging.getLogger(__name__)
 REFERENCE_PREFIX = "ZKO"
 
 
@@ -49,10 +53,10 @@ def upsert_contact(**kwargs):
 
     Kept behind this function so grants works (and is tested) with or without it.
     """
-    try:
-        from cms_plugins.crm import services as crm_services
-    except ImportError:
+    if not apps.is_installed("cms_plugins.crm"):
         return None, None
+    from cms_plugins.crm import services as crm_services
+
     return crm_services.upsert_contact(**kwargs)
 
 
@@ -79,6 +83,7 @@ def submit_application(*, call, draft, form_dict, steps):
         district_code=applicant["district"],
         settlement=applicant["settlement"],
         contact_name=applicant["contact_name"],
+        contact_role=applicant.get("contact_role") or "",
         email=applicant["email"],
         phone=applicant["phone"],
         language=draft.language,
@@ -89,7 +94,7 @@ def submit_application(*, call, draft, form_dict, steps):
         consent_at=now,
         submitted_at=draft.submitted_at or now,
     )
-    transaction.on_commit(lambda: sync_to_crm(application))
+    transaction.on_commit(lambda: sync_to_crm_safely(application))
     return application
 
 
@@ -100,6 +105,14 @@ LEGAL_FORMS = {
 }
 
 
+def sync_to_crm_safely(application):
+    """The application is already saved: a CRM failure is logged, not shown to the applicant."""
+    try:
+        sync_to_crm(application)
+    except Exception:
+        logger.exception("CRM sync failed for %s", application.reference)
+
+
 def sync_to_crm(application):
     """Match or create the organisation and contact person in the CRM (after commit)."""
     organisation = {
@@ -108,6 +121,7 @@ def sync_to_crm(application):
         "bin": application.bin,
         "district": application.district_code,
         "settlement": application.settlement,
+        "address": "",
     }
     person = {
         "full_name": application.contact_name,
@@ -119,7 +133,10 @@ def sync_to_crm(application):
         "consent_method": "grant_application",
     }
     return upsert_contact(
-        organisation=organisation, person=person, role="", source=f"application {application.reference}"
+        organisation=organisation,
+        person=person,
+        role=application.contact_role,
+        source=f"application {application.reference}",
     )
 
 

@@ -236,7 +236,7 @@ class GrantCallPage(MultiStepFormMixin, Page):
         from . import services
 
         application = services.submit_application(call=self, draft=draft, form_dict=form_dict, steps=steps)
-        services.send_confirmation(application, request)
+        services.send_confirmation_after_commit(application)
 
     def multistep_status_context(self, request, draft):
         return {"application": Application.objects.filter(draft=draft).first()}

@@ -140,7 +140,19 @@ def sync_to_crm(application):
     )
 
 
-def send_confirmation(application, request=None):
+def send_confirmation_after_commit(application):
+    """Mail once the application is safely stored; a mail failure never loses it."""
+
+    def send():
+        try:
+            send_confirmation(application)
+        except Exception:
+            logger.exception("Confirmation mail failed for %s", application.reference)
+
+    transaction.on_commit(send)
+
+
+def send_confirmation(application):
     """The confirmation email with a copy of the answers, in the applicant's language."""
     with translation.override(application.language or None):
         context = {"application": application, "call": application.call}

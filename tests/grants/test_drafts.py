@@ -302,3 +302,40 @@ def test_calls_by_date(db):
     assert list(GrantCallPage.objects.live().open()) == [open_call]
     assert list(GrantCallPage.objects.live().upcoming()) == [soon]
     assert past.status == "closed" and soon.status == "upcoming" and open_call.status == "open"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_failure_never_loses_a_draft_or_an_application(applicant, settings):
+    """With the mail server down, starting and submitting still work."""
+    settings.EMAIL_BACKEND = "tests.grants.broken_mail.BrokenBackend"
+    applicant.start()
+    applicant.fill_all()
+    response = applicant.submit()
+    assert response.status_code == 302 and response["Location"].endswith("/apply/submitted/")
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_editor_cannot_change_a_question_key_once_set(call):
+    """Answers stay attached to their question: a changed key is refused on save."""
+    from django.core.exceptions import ValidationError
+
+    raw = call.form_steps.raw_data
+    raw[0]["value"]["questions"][0]["value"]["key"] = "renamed"
+    call.form_steps = raw
+    with pytest.raises(ValidationError) as error:
+        call.full_clean()
+    assert "form_steps" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_designed_step_cannot_take_a_fixed_step_key(call):
+    """An editor step named "budget" would hide the real budget step."""
+    from django.core.exceptions import ValidationError
+
+    raw = call.form_steps.raw_data
+    raw.append({**raw[1], "id": "new-step", "value": {**raw[1]["value"], "key": "budget"}})
+    call.form_steps = raw
+    with pytest.raises(ValidationError) as error:
+        call.full_clean()
+    assert "budget" in str(error.value)

@@ -17,6 +17,11 @@ from . import conf
 from .models import DraftFile
 
 
+def clean_name(name):
+    """A file or field name as it may be kept: no control characters, bounded length."""
+    return "".join(c for c in str(name or "") if c.isprintable())[:200]
+
+
 def sanitise(values):
     """Posted strings as they may be kept: no NUL (PostgreSQL refuses it), bounded length."""
     limit = conf.get("MAX_VALUE_LENGTH")
@@ -44,7 +49,11 @@ class DraftStorage(BaseStorage):
         if isinstance(cleaned_data, MultiValueDict):
             cleaned_data = dict(cleaned_data.lists())
         prefix = f"{step}-"
-        kept = {key: sanitise(values) for key, values in (cleaned_data or {}).items() if key.startswith(prefix)}
+        kept = {
+            key: sanitise(values)
+            for key, values in (cleaned_data or {}).items()
+            if key.startswith(prefix) and len(key) <= 100 and key == clean_name(key)
+        }
         self.data[self.step_data_key][step] = kept
         self.changed = True
 
@@ -54,7 +63,7 @@ class DraftStorage(BaseStorage):
             if not hasattr(uploaded, "chunks"):
                 continue  # an already stored file kept as is
             self._remove(step_files.pop(field_name, None))
-            name = os.path.basename(uploaded.name or "file")[:200]
+            name = clean_name(os.path.basename(uploaded.name or "")) or "file"
             record = DraftFile(
                 draft=self.draft,
                 step=step,

@@ -50,11 +50,19 @@ values = st.one_of(hostile_text, st.lists(hostile_text, max_size=4))
 )
 @given(
     step=st.sampled_from(STEPS),
-    answers=st.dictionaries(st.sampled_from([name for names in FIELDS.values() for name in names]), values, max_size=8),
+    answers=st.dictionaries(
+        st.one_of(st.sampled_from([name for names in FIELDS.values() for name in names]), st.text(max_size=30)),
+        values,
+        max_size=8,
+    ),
     goto=st.one_of(st.none(), st.sampled_from([*STEPS, "tasks", "nonsense", ""])),
     current=st.one_of(st.none(), st.sampled_from([*STEPS, "x" * 50, "", "../../etc"])),
     more_rows=st.booleans(),
-    file=st.one_of(st.none(), st.tuples(st.text(max_size=40), st.binary(max_size=2000))),
+    file=st.one_of(
+        st.none(),
+        st.tuples(st.text(max_size=40), st.binary(max_size=2000)),
+        st.tuples(st.sampled_from(["a\x00b.pdf", "..\\..\\x.pdf", "скан.pdf", "x" * 300 + ".pdf"]), st.just(b"%PDF-1.4\n")),
+    ),
 )
 def test_no_step_answers_hostile_posts_with_a_server_error(
     call, step, answers, goto, current, more_rows, file, settings_override

@@ -79,3 +79,40 @@ def review(request, assignment_id):
         "grants/admin/review.html",
         {"assignment": assignment, "application": assignment.application, "form": form},
     )
+
+
+class ApplicationStatusForm(forms.ModelForm):
+    """Coordinators move an application only along the allowed transitions."""
+
+    class Meta:
+        model = Application
+        fields = ["status", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.original_status = self.instance.status
+
+    def clean_status(self):
+        from .models import TRANSITIONS
+
+        status = self.cleaned_data["status"]
+        if status != self.original_status and status not in TRANSITIONS.get(self.original_status, set()):
+            raise forms.ValidationError(
+                _("An application cannot move from “%(old)s” to “%(new)s”.")
+                % {"old": self.instance.get_status_display(), "new": dict(self.fields["status"].choices).get(status)}
+            )
+        return status
+
+
+class AssignmentForm(forms.ModelForm):
+    """Only members of the Experts group can be assigned."""
+
+    class Meta:
+        model = Assignment
+        fields = ["application", "expert"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)

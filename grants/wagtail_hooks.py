@@ -47,6 +47,10 @@ class ApplicationViewSet(ModelViewSet):
     ]
     list_filter = ["status", "call", "applicant_type"]
     form_fields = ["status", "notes"]
+
+    def get_form_class(self, for_update=False):
+        return views.ApplicationStatusForm
+
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     inspect_view_fields = [
@@ -87,6 +91,10 @@ class AssignmentViewSet(ModelViewSet):
     list_display = ["application", "expert", "assigned_at", "total", "scored_at"]
     list_filter = ["expert", "application__call"]
     form_fields = ["application", "expert"]
+
+    def get_form_class(self, for_update=False):
+        return views.AssignmentForm
+
     copy_view_enabled = False
 
 

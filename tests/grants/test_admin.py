@@ -113,3 +113,37 @@ def test_anonymous_visitor_gets_no_file(client, application):
     file = application.files().get()
     response = client.get(reverse("grants_application_file", args=[application.pk, file.pk]))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_status_moves_only_along_allowed_transitions(client, application, coordinator):
+    """A submitted application cannot jump straight to "awarded"."""
+    client.force_login(coordinator)
+    url = reverse("grant_applications:edit", args=[application.pk])
+    client.post(url, {"status": "awarded", "notes": ""})
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    client.post(url, {"status": "under_review", "notes": "ok"})
+    application.refresh_from_db()
+    assert application.status == "under_review"
+
+
+@pytest.mark.django_db
+def test_only_experts_can_be_assigned(client, application, coordinator, expert):
+    """The expert list offers members of the Experts group only."""
+    client.force_login(coordinator)
+    client.post(reverse("grant_assignments:add"), {"application": application.pk, "expert": coordinator.pk})
+    assert not Assignment.objects.exists()
+    client.post(reverse("grant_assignments:add"), {"application": application.pk, "expert": expert.pk})
+    assert Assignment.objects.get().expert == expert
+
+
+@pytest.mark.django_db
+def test_admin_menus_follow_roles(client, coordinator, expert):
+    """Coordinators see the Grants menu, experts see "My reviews"."""
+    client.force_login(coordinator)
+    html = client.get("/admin/").content.decode()
+    assert reverse("grant_applications:index") in html
+    client.force_login(expert)
+    html = client.get("/admin/").content.decode()
+    assert reverse("grants_reviews") in html and reverse("grant_applications:index") not in html

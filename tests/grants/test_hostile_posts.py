@@ -61,7 +61,9 @@ values = st.one_of(hostile_text, st.lists(hostile_text, max_size=4))
     file=st.one_of(
         st.none(),
         st.tuples(st.text(max_size=40), st.binary(max_size=2000)),
-        st.tuples(st.sampled_from(["a\x00b.pdf", "..\\..\\x.pdf", "скан.pdf", "x" * 300 + ".pdf"]), st.just(b"%PDF-1.4\n")),
+        st.tuples(
+            st.sampled_from(["a\x00b.pdf", "..\\..\\x.pdf", "скан.pdf", "x" * 300 + ".pdf"]), st.just(b"%PDF-1.4\n")
+        ),
     ),
 )
 def test_no_step_answers_hostile_posts_with_a_server_error(

@@ -1,6 +1,5 @@
 """Build a site with a grant call and walk an applicant through it (shared by tests)."""
 
-import io
 import re
 from datetime import timedelta
 
@@ -261,6 +260,3 @@ class Applicant:
 def resume_link_from(mail):
     match = re.search(r"https?://\S+/apply/resume/\S+/", mail.body)
     return match.group(0) if match else None
-
-
-__all__ = ["PDF", "PNG", "Applicant", "io", "make_call", "translate"]

@@ -10,12 +10,13 @@ from .factories import resume_link_from
 
 
 @pytest.mark.django_db
-def test_whole_application_is_submitted_with_reference_and_email(applicant, call):
+def test_whole_application_is_submitted_with_reference_and_email(applicant, call, django_capture_on_commit_callbacks):
     """The vertical slice: start, every step, submit → application, reference, confirmation email."""
     applicant.start()
     assert len(mail.outbox) == 1 and resume_link_from(mail.outbox[0])
     applicant.fill_all()
-    response = applicant.submit()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = applicant.submit()
     assert response.status_code == 302 and response["Location"].endswith("/apply/submitted/")
     application = Application.objects.get()
     assert application.reference.startswith("ZKO-") and application.reference.endswith("-0001")

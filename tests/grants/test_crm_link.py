@@ -8,14 +8,17 @@ from grants.models import Application
 from .factories import ANSWERS
 
 
-@pytest.mark.django_db(transaction=True)
-def test_submission_sends_organisation_and_person_to_the_crm(applicant, monkeypatch):
+@pytest.mark.django_db
+def test_submission_sends_organisation_and_person_to_the_crm(
+    applicant, monkeypatch, django_capture_on_commit_callbacks
+):
     """Organisation by BIN and district code, person with phone in E.164 and the consent version."""
     calls = []
     monkeypatch.setattr(services, "upsert_contact", lambda **kwargs: calls.append(kwargs) or (None, None))
     applicant.start()
     applicant.fill_all()
-    applicant.submit()
+    with django_capture_on_commit_callbacks(execute=True):
+        applicant.submit()
     application = Application.objects.get()
     assert len(calls) == 1
     organisation, person = calls[0]["organisation"], calls[0]["person"]

@@ -8,7 +8,7 @@ from django.db import connection, connections
 from grants.services import next_reference
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_references_are_unique_and_consecutive():
     """Twelve threads (each its own database connection) never get the same number."""
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):

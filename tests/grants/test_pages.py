@@ -157,3 +157,10 @@ def test_steps_stay_cheap_in_queries(client, applicant, call, django_assert_max_
             client.get(call.multistep_url(step))
     with django_assert_max_num_queries(14):
         applicant.post_step("project")
+
+
+@pytest.mark.django_db
+def test_limits_are_stated_before_starting(client, call):
+    """Deadline, cap and upload limits are on the start page, before anything is typed."""
+    html = client.get(call.multistep_url()).content.decode()
+    assert "570\u202f000\u202f₸" in html and "10 МБ" in html and "25 МБ" in html

@@ -72,7 +72,7 @@ PERSON_FIELDS = {
     "mailing_opt_out": "mailing_opt_out",
     "person_notes": "notes",
 }
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
 
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"

@@ -324,3 +324,44 @@ class Interaction(models.Model):
     def __str__(self):
         who = self.organisation or self.person or ""
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {who}".strip()
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.organisation_id and not self.person_id:
+            raise ValidationError(_("A history entry belongs to an organisation, a person or both."))
+
+
+class ImportLog(models.Model):
+    """One import (or dry run) of a contacts file: who, when, which file, what happened."""
+
+    class Mode(models.TextChoices):
+        ATOMIC = "atomic", _("all or nothing")
+        SKIP_INVALID = "skip_invalid", _("import valid rows, reject the others")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    file_name = models.CharField(_("file name"), max_length=255)
+    channel = models.CharField(_("through"), max_length=20, default="admin")
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.ATOMIC)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    organisations_new = models.PositiveIntegerField(_("new organisations"), default=0)
+    organisations_updated = models.PositiveIntegerField(_("updated organisations"), default=0)
+    people_new = models.PositiveIntegerField(_("new people"), default=0)
+    people_updated = models.PositiveIntegerField(_("updated people"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged rows"), default=0)
+    invalid = models.PositiveIntegerField(_("invalid rows"), default=0)
+    imported = models.BooleanField(_("imported"), default=False)
+    rejects_file = models.CharField(_("rejected rows file"), max_length=255, blank=True, editable=False)
+    seconds = models.FloatField(_("seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("import log entry")
+        verbose_name_plural = _("import log")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.file_name}"

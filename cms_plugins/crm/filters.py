@@ -4,7 +4,7 @@ import django_filters
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from cms_plugins.bin import clean_bin
 from cms_plugins.phone import normalise_phone
@@ -24,7 +24,7 @@ from .models import (
 from .names import name_key, person_key
 
 
-def _districts():
+def _districts(request=None):
     return District.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("sort_order", "name")
 
 
@@ -88,7 +88,7 @@ class PersonFilterSet(WagtailFilterSet):
 
 class InteractionFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=InteractionKind.choices, empty_label=_("any"))
-    date = django_filters.DateFromToRangeFilter(label=_("date"))
+    date = django_filters.DateFromToRangeFilter(label=_("date"), widget=DateRangePickerWidget)
 
     class Meta:
         model = Interaction

@@ -33,6 +33,7 @@ from cms_plugins.phone import normalise_phone
 from cms_plugins.places.models import District
 from cms_plugins.places.resolver import DistrictResolver
 
+from . import bulk
 from .columns import BY_KEY, match_headers
 from .models import (
     NO_BIN_FORMS,
@@ -72,6 +73,8 @@ PERSON_FIELDS = {
     "mailing_opt_out": "mailing_opt_out",
     "person_notes": "notes",
 }
+_PHONE_NOISE = re.compile(r"[\s().\-]")
+_PLAN7 = re.compile(r"(?:\+7|8|7)(\d{10})")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
 
@@ -131,6 +134,16 @@ class ImportResult:
             "un": self.count(UNCHANGED),
             "inv": len(self.invalid_rows) + (1 if self.file_errors else 0),
         }
+
+
+class _Link:
+    __slots__ = ("org", "person", "pk", "role")
+
+    def __init__(self, org, person, role, pk=None):
+        self.org = org
+        self.person = person
+        self.role = role
+        self.pk = pk
 
 
 class _Entity:
@@ -194,6 +207,9 @@ class Importer:
         self.districts = DistrictResolver()
         self._district_cache = {}
         self._phone_cache = {}
+        self._new_org = bulk.instance_factory(Organisation)
+        self._new_person = bulk.instance_factory(Person)
+        self._plan7 = getattr(settings, "PHONE_DEFAULT_REGION", "KZ") in {"KZ", "RU"}
         self.legal_forms = _choice_table(LegalForm.choices, getattr(settings, "CRM_LEGAL_FORM_ALIASES", {}))
         self.statuses = _choice_table(Status.choices)
         self.languages = _choice_table(Language.choices, {"қазақша": "kk", "русский": "ru", "english": "en"})
@@ -239,9 +255,18 @@ class Importer:
         return district
 
     def _phone(self, text):
-        if text not in self._phone_cache:
-            self._phone_cache[text] = normalise_phone(text)
-        return self._phone_cache[text]
+        """E.164 or None. Numbers of the +7 plan (Kazakhstan, Russia) typed in the usual
+        ways skip the full parser: 10 national digits whose first six decide validity,
+        checked once per prefix with the full parser."""
+        digits = _PHONE_NOISE.sub("", text)
+        match = _PLAN7.fullmatch(digits) if self._plan7 else None
+        if match:
+            national = match.group(1)
+            prefix = national[:6]
+            if prefix not in self._phone_cache:
+                self._phone_cache[prefix] = normalise_phone("+7" + national) is not None
+            return "+7" + national if self._phone_cache[prefix] else None
+        return normalise_phone(text)
 
     def _date(self, value, key, errors):
         if isinstance(value, dt.datetime):
@@ -289,10 +314,11 @@ class Importer:
             moment = timezone.make_aware(moment)
         return moment.replace(microsecond=0)
 
-    def _choice(self, text, key, table, errors, label):
+    def _choice(self, text, key, table, errors, label, enum):
         value = table.get(fold(text))
         if value is None:
-            choices = sorted({k for k in table if "_" not in k})[:12]
+            label = {"legal_form": _("legal form"), "status": _("status"), "language": _("language")}[label]
+            choices = [str(choice_label) for _value, choice_label in enum.choices]
             errors.append(
                 (
                     self.title(key),
@@ -338,15 +364,15 @@ class Importer:
                 else:
                     org["bin"] = number
             elif key == "legal_form":
-                value = self._choice(text, key, self.legal_forms, errors, _("legal form"))
+                value = self._choice(text, key, self.legal_forms, errors, "legal_form", LegalForm)
                 if value:
                     org["legal_form"] = value
             elif key == "status":
-                value = self._choice(text, key, self.statuses, errors, _("status"))
+                value = self._choice(text, key, self.statuses, errors, "status", Status)
                 if value:
                     org["status"] = value
             elif key == "preferred_language":
-                value = self._choice(text, key, self.languages, errors, _("language"))
+                value = self._choice(text, key, self.languages, errors, "language", Language)
                 if value:
                     person["preferred_language"] = value
             elif key == "district":
@@ -478,7 +504,7 @@ class Importer:
             org_entity = self.org_entities.get(m.organisation_id)
             person_entity = self.person_entities.get(m.person_id)
             if org_entity and person_entity:
-                self._link(org_entity, person_entity, m)
+                self._link(org_entity, person_entity, _Link(org_entity, person_entity, m.role, m.pk))
 
     def _index_org(self, entity):
         obj = entity.obj
@@ -599,7 +625,7 @@ class Importer:
             created = False
             if org:
                 if org_entity is None:
-                    org_entity = _Entity(Organisation(source=self.source), True)
+                    org_entity = _Entity(self._new_org(source=self.source), True)
                     self.org_entities[("new", id(org_entity))] = org_entity
                     outcome.organisation = NEW
                     created = True
@@ -618,7 +644,7 @@ class Importer:
                 outcome.org_obj = org_entity.obj
             if person:
                 if person_entity is None:
-                    person_entity = _Entity(Person(source=self.source), True)
+                    person_entity = _Entity(self._new_person(source=self.source), True)
                     self.person_entities[("new", id(person_entity))] = person_entity
                     outcome.person = NEW
                     created = True
@@ -629,8 +655,7 @@ class Importer:
                 if org_entity is not None:
                     link = self.memberships.get((id(org_entity), id(person_entity)))
                     if link is None:
-                        membership = Membership(organisation=org_entity.obj, person=person_entity.obj, role=role)
-                        self._link(org_entity, person_entity, membership)
+                        self._link(org_entity, person_entity, _Link(org_entity, person_entity, role))
                         self.memberships[(id(org_entity), id(person_entity))][1] = True
                         outcome.changes.append(self.title("org_name"))
                     elif role and link[0].role != role:
@@ -654,44 +679,43 @@ class Importer:
         new_orgs = [e.obj for e in org_entities if e.is_new]
         for obj in new_orgs:
             obj.name_key = name_key(obj.name)
-            obj.created_at = now
-        Organisation.objects.bulk_create(new_orgs, batch_size=CHUNK)
+            obj.created_at = obj.updated_at = now
+        bulk.insert_returning_ids(Organisation, new_orgs)
         changed_orgs = [e for e in org_entities if not e.is_new and e.changed]
         if changed_orgs:
-            fields = set().union(*(e.changed for e in changed_orgs)) | {"updated_at", "name_key"}
+            fields = {"district_id" if f == "district" else f for f in set().union(*(e.changed for e in changed_orgs))}
             for entity in changed_orgs:
                 entity.obj.updated_at = now
                 entity.obj.name_key = name_key(entity.obj.name)
-            Organisation.objects.bulk_update([e.obj for e in changed_orgs], sorted(fields), batch_size=CHUNK)
+            bulk.update_rows(Organisation, [e.obj for e in changed_orgs], sorted(fields | {"updated_at", "name_key"}))
 
         new_people = [e.obj for e in person_entities if e.is_new]
         for obj in new_people:
             obj.name_key = person_key(obj.full_name)
-            obj.created_at = now
-        Person.objects.bulk_create(new_people, batch_size=CHUNK)
+            obj.created_at = obj.updated_at = now
+        bulk.insert_returning_ids(Person, new_people)
         changed_people = [e for e in person_entities if not e.is_new and e.changed]
         if changed_people:
-            fields = set().union(*(e.changed for e in changed_people)) | {"updated_at", "name_key"}
+            fields = set().union(*(e.changed for e in changed_people))
             for entity in changed_people:
                 entity.obj.updated_at = now
                 entity.obj.name_key = person_key(entity.obj.full_name)
-            Person.objects.bulk_update([e.obj for e in changed_people], sorted(fields), batch_size=CHUNK)
+            bulk.update_rows(Person, [e.obj for e in changed_people], sorted(fields | {"updated_at", "name_key"}))
 
         new_links, changed_links = [], []
-        for membership, changed in self.memberships.values():
-            if membership.pk is None:
-                new_links.append(membership)
+        for link, changed in self.memberships.values():
+            if link.pk is None:
+                new_links.append((link.org.obj.pk, link.person.obj.pk, link.role))
             elif changed:
-                changed_links.append(membership)
-        Membership.objects.bulk_create(new_links, batch_size=CHUNK)
-        Membership.objects.bulk_update(changed_links, ["role"], batch_size=CHUNK)
+                changed_links.append((link.role, link.pk))
+        bulk.insert_rows(Membership, ["organisation", "person", "role"], new_links)
+        if changed_links:
+            from django.db import connection
+
+            table = connection.ops.quote_name(Membership._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {table} SET role = %s WHERE id = %s", changed_links)  # noqa: S608
         self._write_tags(org_entities)
-        return (
-            len(new_orgs),
-            len(changed_orgs),
-            len(new_people),
-            len(changed_people),
-        )
 
     def _write_tags(self, org_entities):
         wanted = {}
@@ -713,12 +737,8 @@ class Importer:
                 missing.append(FocusArea(name=tag, slug=slug))
         FocusArea.objects.bulk_create(missing)
         known.update({fold(t.name): t for t in missing})
-        links = [
-            OrganisationFocusArea(content_object_id=entity.obj.pk, tag_id=known[fold(tag)].pk)
-            for entity in org_entities
-            for tag in entity.new_tags
-        ]
-        OrganisationFocusArea.objects.bulk_create(links, batch_size=CHUNK)
+        links = [(entity.obj.pk, known[fold(tag)].pk) for entity in org_entities for tag in entity.new_tags]
+        bulk.insert_rows(OrganisationFocusArea, ["content_object", "tag"], links)
 
     # --- the whole run ------------------------------------------------------------
     def run_rows(self, rows, result=None):

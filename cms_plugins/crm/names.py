@@ -8,6 +8,7 @@ form it is (configurable: ``CRM_NAME_NOISE_WORDS``) removed.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -24,22 +25,38 @@ def fold(text):
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8)
+def _folded(words):
+    return tuple(fold(w) for w in words)
+
+
 def _noise():
-    return tuple(fold(w) for w in getattr(settings, "CRM_NAME_NOISE_WORDS", []))
+    return _folded(tuple(getattr(settings, "CRM_NAME_NOISE_WORDS", [])))
 
 
 def name_key(text, noise=None):
     """The comparison key of an organisation's name."""
+    return _name_key(str(text or ""), _noise() if noise is None else tuple(noise))
+
+
+@lru_cache(maxsize=65536)
+def _name_key(text, noise):
     text = _PUNCTUATION.sub(" ", fold(text))
     text = _SPACES.sub(" ", text).strip()
-    noise = _noise() if noise is None else noise
+    phrases, single = _split(noise)
     # Multi-word phrases first ("общественное объединение"), then single words.
     padded = f" {text} "
-    for phrase in sorted(noise, key=len, reverse=True):
-        if " " in phrase:
+    for phrase in phrases:
+        if phrase in padded:
             padded = padded.replace(f" {phrase} ", " ")
-    words = [w for w in padded.split() if w not in noise]
+    words = [w for w in padded.split() if w not in single]
     return " ".join(words) or text
+
+
+@lru_cache(maxsize=8)
+def _split(noise):
+    phrases = sorted((w for w in noise if " " in w), key=len, reverse=True)
+    return phrases, frozenset(w for w in noise if " " not in w)
 
 
 def person_key(text):

@@ -230,6 +230,12 @@ CRM_LEGAL_FORM_ALIASES = {
     "ЧУ": "private_institution", "учреждение": "private_institution", "ЖМ": "private_institution",
     "ИГ": "initiative_group", "БТ": "initiative_group",
     "ЭКЦ": "ethnocultural_centre", "ЭКО": "ethnocultural_centre",
+    "общественное объединение": "public_association", "қоғамдық бірлестік": "public_association",
+    "общественный фонд": "foundation", "қоғамдық қор": "foundation",
+    "частное учреждение": "private_institution", "жеке мекеме": "private_institution",
+    "инициативная группа": "initiative_group", "бастамашыл топ": "initiative_group",
+    "этнокультурный центр": "ethnocultural_centre", "этнокультурное объединение": "ethnocultural_centre",
+    "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
 }  # fmt: skip
 
 # --- Security defaults (production tightens further) -------------------------------

@@ -569,6 +569,11 @@ class Importer:
                     changes.append(titles_by_field[name])
                 continue
             current = getattr(obj, name)
+            # The same name in another spelling (case, quotes, Kazakh letters) is no change.
+            if name == "name" and current and name_key(current) == name_key(value):
+                continue
+            if name == "full_name" and current and person_key(current) == person_key(value):
+                continue
             if name == "consent_at" and current is not None:
                 current = current.replace(microsecond=0)
             if current != value:

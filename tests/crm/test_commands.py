@@ -63,7 +63,7 @@ def test_dry_run_writes_nothing(tmp_path):
 
 def test_missing_file_is_a_clear_error(tmp_path):
     """Protects scripts: a wrong path is a one-line error, not a traceback."""
-    with pytest.raises(CommandError, match="nope.csv"):
+    with pytest.raises(CommandError, match=r"nope\.csv"):
         run(str(tmp_path / "nope.csv"))
 
 

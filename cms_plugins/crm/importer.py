@@ -248,11 +248,34 @@ class Importer:
         else:
             if value in self._district_cache:
                 return self._district_cache[value]
-            code = self.districts.code_for(value)
+            code = self.districts.code_for(value) or self._damaged_district_code(value)
         district = self.districts.resolve(code) if code else None
         if not isinstance(value, District):
             self._district_cache[value] = district
         return district
+
+    def _damaged_district_code(self, text):
+        """A name whose Kazakh letters a Windows-1251 save turned into '?' ("Б?рл?"):
+        each '?' stands for one letter; accepted when exactly one district fits."""
+        if "?" not in text:
+            return None
+        from cms_plugins.places.resolver import normalise
+
+        noise = getattr(self.districts, "_noise", set())
+
+        def is_noise(word):
+            if "?" not in word:
+                return False
+            pattern = re.compile("^" + re.escape(word).replace(r"\?", ".") + "$")
+            return any(pattern.match(n) for n in noise)
+
+        words = [w for w in normalise(text).split() if w and not is_noise(w)]
+        if not words:
+            return None
+        pattern = re.compile("^" + re.escape(" ".join(words)).replace(r"\?", ".") + "$")
+        known = getattr(self.districts, "_by_key", {})
+        codes = {code for key, code in known.items() if pattern.match(key)}
+        return codes.pop() if len(codes) == 1 else None
 
     def _phone(self, text):
         """E.164 or None. Numbers of the +7 plan (Kazakhstan, Russia) typed in the usual

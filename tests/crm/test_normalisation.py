@@ -213,3 +213,18 @@ def test_organisation_name_key_ignores_quotes_case_and_legal_form_words():
     from cms_plugins.crm.names import name_key
 
     assert name_key('ОО "Жас Өркен"') == name_key("жас оркен") == name_key("Общественное объединение «ЖАС ӨРКЕН»")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"), [("Б?рл? ауданы", "burli"), ("Орал ?аласы", "uralsk"), ("Жа?а?ала", "zhangala")]
+)
+def test_district_names_damaged_by_windows_1251_still_resolve(typed, code):
+    """Protects cp1251 files: Kazakh letters saved as '?' still name exactly one district."""
+    import_one(["ОО Ромашка", BINS[0], typed, "", "", ""])
+    assert Organisation.objects.get().district.code == code
+
+
+def test_ambiguous_damaged_district_is_refused():
+    """Protects against guessing: a '?' spelling that fits no single district is an error, not a guess."""
+    result, _log = run_import(csv_bytes([HEADER, ["ОО Ромашка", BINS[0], "?", "", "", ""]]), file_name="x.csv")
+    assert result.rows[0].status == "invalid"

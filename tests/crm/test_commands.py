@@ -11,6 +11,16 @@ from .conftest import BINS, csv_bytes
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Output is compared in English, the source language (scripts see the site's language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 HEADER = ["Организация", "БИН", "Район", "ФИО", "Телефон"]
 
 
@@ -35,7 +45,7 @@ def test_import_with_invalid_rows_exits_non_zero_and_imports_nothing(tmp_path):
     """Protects scripts from silent failure: invalid rows mean exit status 1 and nothing written."""
     path = tmp_path / "c.csv"
     path.write_bytes(csv_bytes([HEADER, ["ОО А", BINS[0], "Уральск", "", ""], ["ОО Б", "1", "", "", ""]]))
-    with pytest.raises(CommandError, match="nothing imported"):
+    with pytest.raises(CommandError, match="Nothing was imported"):
         run(str(path))
     assert not Organisation.objects.exists()
 

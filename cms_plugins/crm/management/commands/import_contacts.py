@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from ...exporting import rejects_bytes
 from ...reading import UnreadableFile
@@ -41,11 +42,15 @@ class Command(BaseCommand):
         for row in result.invalid_rows:
             for column, message in row.errors:
                 where = f", {column}" if column else ""
-                self.stderr.write(f"line {row.line}{where}: {message}")
+                self.stderr.write(
+                    _("line %(line)s%(where)s: %(message)s") % {"line": row.line, "where": where, "message": message}
+                )
         if options["rejects"] and result.invalid_rows:
             out = Path(options["rejects"])
             file_format = "csv" if out.suffix.lower() in {".csv", ".txt"} else "xlsx"
             out.write_bytes(rejects_bytes(result, file_format))
         self.stdout.write(result.summary())
         if result.has_errors and not result.imported and not (options["dry_run"] and options["skip_invalid"]):
-            raise CommandError("nothing imported because of invalid rows" if not options["dry_run"] else "invalid rows")
+            if options["dry_run"]:
+                raise CommandError(_("The file has invalid rows."))
+            raise CommandError(_("Nothing was imported because of invalid rows."))

@@ -254,6 +254,16 @@ class Importer:
             self._district_cache[value] = district
         return district
 
+    def _form_from_name(self, name):
+        """The legal form a name starts with ("ОО «…»", "Инициативная группа …"), if any."""
+        words = re.sub(r"[«»\"'“”„()]", " ", fold(name)).split()
+        for length in (3, 2, 1):
+            if len(words) > length:
+                form = self.legal_forms.get(" ".join(words[:length]))
+                if form:
+                    return form
+        return None
+
     def _damaged_district_code(self, text):
         """A name whose Kazakh letters a Windows-1251 save turned into '?' ("Б?рл?"):
         each '?' stands for one letter; accepted when exactly one district fits."""
@@ -632,6 +642,10 @@ class Importer:
                 )
             if org and not errors:
                 stored = org_entity.obj if org_entity else None
+                if "legal_form" not in org and (stored is None or stored.legal_form == LegalForm.OTHER):
+                    inferred = self._form_from_name(org.get("name") or (stored.name if stored else ""))
+                    if inferred:
+                        org["legal_form"] = inferred
                 bin_value = org.get("bin") or (stored.bin if stored else "")
                 form = org.get("legal_form") or (stored.legal_form if stored else LegalForm.OTHER)
                 if not bin_value and form not in NO_BIN_FORMS:

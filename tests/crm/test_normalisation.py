@@ -228,3 +228,19 @@ def test_ambiguous_damaged_district_is_refused():
     """Protects against guessing: a '?' spelling that fits no single district is an error, not a guess."""
     result, _log = run_import(csv_bytes([HEADER, ["ОО Ромашка", BINS[0], "?", "", "", ""]]), file_name="x.csv")
     assert result.rows[0].status == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Инициативная группа Болашак", "initiative_group"),
+        ("ОО «Жас Өркен»", "public_association"),
+        ("Қоғамдық қор Дала", "foundation"),
+        ("Болашак", "other"),
+    ],
+)
+def test_legal_form_read_from_the_name_when_no_column_gives_it(name, form):
+    """Protects sheets without a legal-form column: "Инициативная группа …" needs no BIN, "ОО …" is a public association."""
+    bin_value = "" if form == "initiative_group" else BINS[12]
+    import_one([name, bin_value], header=["Организация", "БИН"])
+    assert Organisation.objects.get().legal_form == form

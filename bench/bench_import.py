@@ -240,6 +240,9 @@ def main():
     args = parser.parse_args()
 
     setup_test_environment()
+    if connection.vendor == "sqlite":
+        # A file, as in production, not the in-memory database tests use.
+        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.gettempdir()) / "bench-import.sqlite3")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         rows = generate(args.rows)

@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 
+from .forms import OrganisationForm
 from .names import name_key, person_key
 
 
@@ -116,6 +117,7 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
+    base_form_class = OrganisationForm
 
     panels = [
         FieldPanel("name"),

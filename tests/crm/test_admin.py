@@ -292,3 +292,34 @@ def test_organisation_list_query_count_is_constant(coordinator_client, django_as
         coordinator_client.get(ORG_LIST)
     print(f"organisation list: {with_10} queries for 10 and for 1,000 records")
     assert with_10 <= 20
+
+
+def test_district_chosen_in_kazakh_is_stored_as_the_default_row(coordinator_client):
+    """Protects lists and counts: a district picked in any language is one district."""
+    from cms_plugins.places.models import District
+
+    kazakh = District.objects.get(code="taskala", locale__language_code="kk")
+    data = {"name": "ИГ Жаңа", "legal_form": "initiative_group", "bin": "", "status": "active", "district": kazakh.pk}
+    assert coordinator_client.post("/admin/snippets/crm/organisation/add/", data).status_code == 302
+    assert Organisation.objects.get(name="ИГ Жаңа").district == resolve_district("Таскала")
+
+
+def test_organisation_form_requires_a_bin_except_for_initiative_groups(coordinator_client):
+    """Protects the BIN rule in the admin form, not only in imports."""
+    data = {"name": "ОО Новая", "legal_form": "public_association", "bin": "", "status": "active", "focus_areas": ""}
+    response = coordinator_client.post("/admin/snippets/crm/organisation/add/", data)
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(name="ОО Новая").exists()
+    data["legal_form"] = "initiative_group"
+    assert coordinator_client.post("/admin/snippets/crm/organisation/add/", data).status_code == 302
+    assert Organisation.objects.get(name="ОО Новая").name_key == "новая"
+
+
+def test_organisation_list_sorts_by_name_and_people(coordinator_client, records):
+    """Protects sorting: the list orders by a column when asked."""
+    Organisation.objects.create(name="ИГ Лютик", legal_form="initiative_group")
+    page = coordinator_client.get(ORG_LIST, {"ordering": "-name"}).content.decode()
+    assert page.index("ОО Ромашка") < page.index("ИГ Лютик")
+    page = coordinator_client.get(ORG_LIST, {"ordering": "name"}).content.decode()
+    assert page.index("ИГ Лютик") < page.index("ОО Ромашка")
+    assert coordinator_client.get(ORG_LIST, {"ordering": "-people_count"}).status_code == 200

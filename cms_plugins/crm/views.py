@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -321,6 +322,10 @@ class MergeView(CrmAdminView):
             merged = merge(primary, secondary, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+        except IntegrityError:
+            # Another app's record allows only one link per organisation or person.
+            messages.error(request, _("These records cannot be merged: another record links to both of them."))
             return redirect(request.path)
         messages.success(request, _("Merged into “%(name)s”; every history entry was kept.") % {"name": merged})
         return redirect(f"wagtailsnippets_crm_{self.kwargs['model']}:inspect", merged.pk)

@@ -9,7 +9,8 @@ file, and on that same file and in the same run times:
    organisation columns keyed by BIN, one for the person columns keyed by e-mail,
    no normalisation, no matching between them), dry run then real run;
 2. the same with import-export's bulk options (use_bulk, batch_size, skip_diff,
-   CachedInstanceLoader);
+   CachedInstanceLoader), the organisation resource given each BIN once (its cached
+   loader cannot see rows inserted earlier in the same file);
 3. ours: ``services.run_import`` dry run (the admin preview) then real run (confirm),
    with every normalisation and matching rule;
 4. a bare bulk insert of the same rows (the floor).
@@ -194,12 +195,25 @@ def time_plain(path, file_format, bulk):
         if file_format == "csv"
         else tablib.Dataset().load(data, format="xlsx")
     )
+    org_dataset = dataset
+    if bulk:
+        # The cached loader only knows rows that existed before the import, so a BIN
+        # repeated within the file would be inserted twice: give it each BIN once.
+        org_dataset = tablib.Dataset(headers=dataset.headers)
+        seen = set()
+        for row in dataset:
+            if row[1] and row[1] in seen:
+                continue
+            seen.add(row[1])
+            org_dataset.append(row)
     started = time.perf_counter()
     for dry_run in (True, False):
-        for resource_class in plain_resources(bulk):
-            result = resource_class().import_data(dataset, dry_run=dry_run, use_transactions=True)
+        org_resource, person_resource = plain_resources(bulk)
+        for resource_class, data_rows in ((org_resource, org_dataset), (person_resource, dataset)):
+            result = resource_class().import_data(data_rows, dry_run=dry_run, use_transactions=True)
             if result.has_errors():
-                raise SystemExit(f"plain import failed: {result.row_errors()[:1]}")
+                error = result.base_errors[0].traceback[-600:] if result.base_errors else result.row_errors()[:1]
+                raise SystemExit(f"plain import failed ({resource_class.__name__}, dry_run={dry_run}): {error}")
     return time.perf_counter() - started
 
 
@@ -230,6 +244,9 @@ def time_floor(rows):
         [Person(full_name=r[6], phone=r[8], email=r[9].lower(), name_key=r[6].lower()) for r in rows], batch_size=1000
     )
     return time.perf_counter() - started
+
+
+PHASES = {"ours: preview (dry run)", "ours: confirm (write)"}
 
 
 def main():
@@ -265,7 +282,8 @@ def main():
         print(f"\n{args.rows} rows, {orgs} organisations, {people} people, {args.format}, {connection.vendor}\n")
         print(f"{'run':40} {'seconds':>8} {'vs defaults':>12}")
         for label, seconds in results:
-            ratio = f"{baseline / seconds:10.1f}x" if baseline else ""
+            # The defaults' figure is a preview and a confirm: compare like with like.
+            ratio = f"{baseline / seconds:10.1f}x" if baseline and label not in PHASES else ""
             print(f"{label:40} {seconds:8.2f} {ratio:>12}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -6,7 +6,9 @@ rows are skipped but still counted.
 """
 
 import csv
+import datetime as dt
 import io
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -126,3 +128,57 @@ def read_table(data, file_name=""):
     if file_name.lower().endswith((".xls",)) or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(_("Old Excel files (.xls) are not supported: save the file as .xlsx or CSV."))
     return read_csv(data)
+
+
+# --- a read table kept between the preview and the confirm ---------------------------
+# The confirm may run on another app server; keeping the table already read (as JSON,
+# never pickle) spares reading an XLSX twice, which is a third of a big import.
+
+
+def _encode(value):
+    if isinstance(value, dt.datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)  # times, durations: as text, which is how the importer reads them
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        if "dt" in value:
+            return dt.datetime.fromisoformat(value["dt"])
+        if "d" in value:
+            return dt.date.fromisoformat(value["d"])
+        raise UnreadableFile(_("The stored upload is damaged; please upload the file again."))
+    return value
+
+
+def table_to_json(table):
+    return json.dumps(
+        {
+            "headers": [str(h) for h in table.headers],
+            "rows": [[line, [_encode(cell) for cell in cells]] for line, cells in table.rows],
+            "file_format": table.file_format,
+            "encoding": table.encoding,
+            "delimiter": table.delimiter,
+            "blank_rows": table.blank_rows,
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
+
+
+def table_from_json(data):
+    try:
+        raw = json.loads(data)
+        return Table(
+            headers=list(raw["headers"]),
+            rows=[(int(line), [_decode(cell) for cell in cells]) for line, cells in raw["rows"]],
+            file_format=raw["file_format"],
+            encoding=raw.get("encoding", ""),
+            delimiter=raw.get("delimiter", ""),
+            blank_rows=int(raw.get("blank_rows", 0)),
+        )
+    except (ValueError, KeyError, TypeError) as error:
+        raise UnreadableFile(_("The stored upload is damaged; please upload the file again.")) from error

@@ -29,14 +29,15 @@ def import_storage():
 
 
 # --- import ------------------------------------------------------------------------
-def run_import(data, *, file_name, user=None, skip_invalid=False, dry_run=False, channel="admin", log=True):
+def run_import(data, *, file_name, user=None, skip_invalid=False, dry_run=False, channel="admin", log=True, table=None):
     """Read, match and (unless dry_run) write a contacts file; log it; save its rejects.
 
-    Returns (ImportResult, ImportLog or None). Raises reading.UnreadableFile when the
-    file is not a spreadsheet at all.
+    ``data`` is the file's bytes, or None with ``table`` already read. Returns
+    (ImportResult, ImportLog or None). Raises reading.UnreadableFile when the file
+    is not a spreadsheet at all.
     """
     started = time.perf_counter()
-    table = read_table(data, file_name)
+    table = table if table is not None else read_table(data, file_name)
     importer = Importer(user=user, source=file_name[:255], skip_invalid=skip_invalid, dry_run=dry_run)
     result = importer.run_table(table)
     result.table = table

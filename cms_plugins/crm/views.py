@@ -22,7 +22,7 @@ from .filters import OrganisationFilterSet, PersonFilterSet, search_organisation
 from .importer import INVALID, NEW, UNCHANGED, UPDATED
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
-from .reading import UnreadableFile
+from .reading import UnreadableFile, read_table, table_from_json, table_to_json
 
 PREVIEW_LIMIT = 300
 INVALID_LIMIT = 2000
@@ -112,25 +112,26 @@ class ImportView(CrmAdminView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         upload = form.cleaned_data["file"]
-        data = upload.read()
         file_name = upload.name.rsplit("/", 1)[-1][:255]
-        storage = ImportTmpStorage()
-        storage.save(data)
-        return self.preview(data, file_name, form.cleaned_data["mode"], storage.name)
-
-    def preview(self, data, file_name, mode, token):
         try:
-            result, _log = services.run_import(
-                data,
-                file_name=file_name,
-                user=self.request.user,
-                skip_invalid=mode == "skip_invalid",
-                dry_run=True,
-                log=False,
-            )
+            table = read_table(upload.read(), file_name)
         except UnreadableFile as error:
-            ImportTmpStorage(name=token).remove()
             return self.render_to_response(self.get_context_data(form=UploadForm(), file_error=str(error)))
+        # What was read waits in shared storage for the confirm (any app server may get it).
+        storage = ImportTmpStorage()
+        storage.save(table_to_json(table))
+        return self.preview(table, file_name, form.cleaned_data["mode"], storage.name)
+
+    def preview(self, table, file_name, mode, token):
+        result, _log = services.run_import(
+            None,
+            table=table,
+            file_name=file_name,
+            user=self.request.user,
+            skip_invalid=mode == "skip_invalid",
+            dry_run=True,
+            log=False,
+        )
         invalid = result.invalid_rows
         others = [row for row in result.rows if row.status != INVALID]
         can_confirm = not result.file_errors and bool(others) and (mode == "skip_invalid" or not invalid)
@@ -172,7 +173,12 @@ class ImportView(CrmAdminView):
             messages.error(request, _("The uploaded file has expired; please upload it again."))
             return redirect("crm:import")
         storage, data = stored
-        return self.preview(data, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name)
+        try:
+            table = table_from_json(data)
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("crm:import")
+        return self.preview(table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name)
 
     def confirm(self, request):
         form, stored = self._stored(request)
@@ -183,7 +189,8 @@ class ImportView(CrmAdminView):
         mode = form.cleaned_data["mode"]
         try:
             result, log = services.run_import(
-                data,
+                None,
+                table=table_from_json(data),
                 file_name=form.cleaned_data["file_name"],
                 user=request.user,
                 skip_invalid=mode == "skip_invalid",

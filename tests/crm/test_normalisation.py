@@ -244,3 +244,20 @@ def test_legal_form_read_from_the_name_when_no_column_gives_it(name, form):
     bin_value = "" if form == "initiative_group" else BINS[12]
     import_one([name, bin_value], header=["Организация", "БИН"])
     assert Organisation.objects.get().legal_form == form
+
+
+def test_table_kept_between_preview_and_confirm_loses_nothing():
+    """Protects the confirm step: the table kept as JSON in shared storage gives back the same cells, dates and lines."""
+    import datetime as dt
+
+    from cms_plugins.crm.reading import table_from_json, table_to_json
+
+    rows = [
+        ["Организация", "БИН", "Дата регистрации", "Телефон"],
+        ["ОО А", BINS[0], dt.datetime(2015, 3, 31), 87011234567],
+        [],
+        ["ОО Б", "", dt.date(2016, 1, 2), ""],
+    ]
+    table = read_table(xlsx_bytes(rows))
+    again = table_from_json(table_to_json(table))
+    assert (again.headers, again.rows, again.file_format, again.blank_rows) == (table.headers, table.rows, "xlsx", 1)

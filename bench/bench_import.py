@@ -280,6 +280,8 @@ def main():
         results.append(("ours: preview (dry run)", preview))
         results.append(("ours: confirm (write)", confirm))
         results.append(("ours: preview + confirm", preview + confirm))
+        again_preview, again_confirm, _orgs, _people = time_ours(path)
+        results.append(("ours: same file again (all unchanged)", again_preview + again_confirm))
         clear()
         results.append(("bare bulk insert (floor)", time_floor(rows)))
         baseline = results[0][1] if not args.skip_plain else None

@@ -46,7 +46,7 @@ from .models import (
     Person,
     Status,
 )
-from .names import fold, name_key, person_key
+from .names import fold, name_key_for, noise_words, person_key
 
 ORG_FIELDS = {
     "org_name": "name",
@@ -207,6 +207,9 @@ class Importer:
         self.districts = DistrictResolver()
         self._district_cache = {}
         self._phone_cache = {}
+        noise = noise_words()
+        # Settings are read once per import, not once per row (they sit behind a lazy object).
+        self._name_key = lambda text: name_key_for(str(text or ""), noise)
         self._new_org = bulk.instance_factory(Organisation)
         self._new_person = bulk.instance_factory(Person)
         self._plan7 = getattr(settings, "PHONE_DEFAULT_REGION", "KZ") in {"KZ", "RU"}
@@ -493,7 +496,7 @@ class Importer:
             if org.get("bin"):
                 bins.add(org["bin"])
             if org.get("name"):
-                org_keys.add(name_key(org["name"]))
+                org_keys.add(self._name_key(org["name"]))
             if person.get("email"):
                 emails.add(person["email"])
             if person.get("phone"):
@@ -543,7 +546,7 @@ class Importer:
         obj = entity.obj
         if obj.bin:
             self.org_by_bin.setdefault(obj.bin, entity)
-        self.org_by_name.setdefault((obj.district_id, name_key(obj.name)), []).append(entity)
+        self.org_by_name.setdefault((obj.district_id, self._name_key(obj.name)), []).append(entity)
 
     def _index_person(self, entity):
         obj = entity.obj
@@ -562,7 +565,7 @@ class Importer:
             return self.org_by_bin[org["bin"]]
         if org.get("name"):
             district = org.get("district")
-            candidates = self.org_by_name.get((district.pk if district else None, name_key(org["name"])), [])
+            candidates = self.org_by_name.get((district.pk if district else None, self._name_key(org["name"])), [])
             for entity in candidates:
                 if not entity.obj.bin or not org.get("bin"):
                     return entity
@@ -603,7 +606,7 @@ class Importer:
                 continue
             current = getattr(obj, name)
             # The same name in another spelling (case, quotes, Kazakh letters) is no change.
-            if name == "name" and current and name_key(current) == name_key(value):
+            if name == "name" and current and self._name_key(current) == self._name_key(value):
                 continue
             if name == "full_name" and current and person_key(current) == person_key(value):
                 continue
@@ -720,7 +723,7 @@ class Importer:
         person_entities = list(self.person_entities.values())
         new_orgs = [e.obj for e in org_entities if e.is_new]
         for obj in new_orgs:
-            obj.name_key = name_key(obj.name)
+            obj.name_key = self._name_key(obj.name)
             obj.created_at = obj.updated_at = now
         bulk.insert_returning_ids(Organisation, new_orgs)
         changed_orgs = [e for e in org_entities if not e.is_new and e.changed]
@@ -728,7 +731,7 @@ class Importer:
             fields = {"district_id" if f == "district" else f for f in set().union(*(e.changed for e in changed_orgs))}
             for entity in changed_orgs:
                 entity.obj.updated_at = now
-                entity.obj.name_key = name_key(entity.obj.name)
+                entity.obj.name_key = self._name_key(entity.obj.name)
             bulk.update_rows(Organisation, [e.obj for e in changed_orgs], sorted(fields | {"updated_at", "name_key"}))
 
         new_people = [e.obj for e in person_entities if e.is_new]

@@ -30,17 +30,17 @@ def _folded(words):
     return tuple(fold(w) for w in words)
 
 
-def _noise():
+def noise_words():
     return _folded(tuple(getattr(settings, "CRM_NAME_NOISE_WORDS", [])))
 
 
 def name_key(text, noise=None):
     """The comparison key of an organisation's name."""
-    return _name_key(str(text or ""), _noise() if noise is None else tuple(noise))
+    return name_key_for(str(text or ""), noise_words() if noise is None else tuple(noise))
 
 
 @lru_cache(maxsize=65536)
-def _name_key(text, noise):
+def name_key_for(text, noise):
     text = _PUNCTUATION.sub(" ", fold(text))
     text = _SPACES.sub(" ", text).strip()
     phrases, single = _split(noise)

@@ -97,7 +97,7 @@ class OrganisationSettings(BaseGenericSetting):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     bin = models.CharField(
         _("BIN"),
-        max_length=12,
+        max_length=20,  # room for the spaces people type; clean() keeps the 12 digits
         blank=True,
         validators=[validate_bin],
         help_text=_("12 digits, checked by its check digit."),
@@ -131,6 +131,9 @@ class OrganisationSettings(BaseGenericSetting):
                 FieldPanel("email"),
             ],
             heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("instagram"), FieldPanel("telegram"), FieldPanel("whatsapp")], heading=_("Social links")
         ),
     ]
 

@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_roles'),
+        ("home", "0003_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='organisationsettings',
-            name='bin',
-            field=models.CharField(blank=True, help_text='12 digits, checked by its check digit.', max_length=20, validators=[cms_plugins.bin.validate_bin], verbose_name='BIN'),
+            model_name="organisationsettings",
+            name="bin",
+            field=models.CharField(
+                blank=True,
+                help_text="12 digits, checked by its check digit.",
+                max_length=20,
+                validators=[cms_plugins.bin.validate_bin],
+                verbose_name="BIN",
+            ),
         ),
     ]

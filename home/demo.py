@@ -102,6 +102,7 @@ def load(command):
         home.body = home_body(text, about)
         publish(home)
 
+    privacy = StandardPage.objects.get(slug="privacy", locale=Locale.get_default())
     OrganisationSettings.objects.update_or_create(
-        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL}
+        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL, "privacy_page": privacy}
     )

@@ -23,17 +23,20 @@ Axe-core runs on every page a test visits: the tab records each page it lands on
 test that leaves a public page unchecked (e.g. used ``page.goto`` or clicked a link without
 ``follow``/``axe_check``) fails at teardown naming the page. Wagtail's admin screens are
 not exempt (the dashboard passes); a rule that must be switched off for one page is named
-in ``axe_check(page, disable=[...])`` with the reason beside it.
+in ``axe_check(page, disable=[...])`` with the reason beside it. Likewise a stylesheet,
+image or other file of ours that answers with an error (404, 500) fails the test at teardown.
 """
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from tests.browser.harness import BROWSER_DIR, save_png, unchecked_pages, without_fragment
-from tests.demo_content import load_demo
+from tests.conftest import use_media_folder
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -117,19 +120,34 @@ def _new_tab(request, browser, live_server, viewport, **options):
         if frame == tab.main_frame and frame.url.startswith("http"):
             tab.visited_urls.append(without_fragment(frame.url))
 
+    tab.broken_responses = []  # our own files (CSS, images...) that answered with an error
+
+    def note_broken(response):
+        if (
+            response.status >= 400
+            and response.url.startswith(live_server.url)
+            and response.request.resource_type != "document"
+        ):
+            tab.broken_responses.append(f"{response.status} {response.url}")
+
     tab.on("framenavigated", record)
+    tab.on("response", note_broken)
     yield tab
-    failed = getattr(request.node, "report_call", None)
-    if failed is not None and failed.failed:
+    outcome = getattr(request.node, "report_call", None)
+    if outcome is not None and outcome.failed:
         save_png(tab, Path("failures") / re.sub(r"[^\w.-]+", "_", request.node.nodeid))
     context.close()
-    if failed is None or failed.passed:
-        unchecked = unchecked_pages(tab)
-        if unchecked:
-            pytest.fail(
+    if outcome is not None and outcome.passed:
+        problems = []
+        if unchecked := unchecked_pages(tab):
+            problems.append(
                 "These pages were visited without an axe-core check (use visit(), follow() or axe_check()): "
                 + ", ".join(unchecked)
             )
+        if tab.broken_responses:
+            problems.append("These files of the pages failed to load: " + ", ".join(tab.broken_responses))
+        if problems:
+            pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -147,8 +165,23 @@ def desktop_page(request, browser, live_server):
 # --- Content and users -----------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def _browser_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("browser-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, _browser_media_root):
+    """Overrides tests/conftest.py: one media folder for the whole browser run.
+
+    The URLconf's media view keeps the folder it saw when first imported, so a folder
+    per test would leave later tests' images unserved.
+    """
+    use_media_folder(settings, _browser_media_root)
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The demo content (``manage.py load_demo``), committed so the live server sees it."""
-    load_demo()
+    call_command("load_demo", stdout=io.StringIO())
     return live_server

@@ -1,9 +1,10 @@
-import pytest
+import io
 
-from tests.demo_content import load_demo
+import pytest
+from django.core.management import call_command
 
 
 @pytest.fixture
 def demo(db):
     """The demo site, built by the same command a newcomer runs."""
-    load_demo()
+    call_command("load_demo", stdout=io.StringIO())

@@ -14,8 +14,6 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 
-from tests.demo_content import load_demo
-
 BASE_DIR = Path(settings.BASE_DIR)
 DOMAIN_APPS = {"home", "news", "grants", "trainings", "auyl"}
 
@@ -84,10 +82,8 @@ def count_h1(html):
     return counter.h1
 
 
-@pytest.mark.django_db
-def test_every_live_page_has_exactly_one_h1(client):
+def test_every_live_page_has_exactly_one_h1(client, demo):
     """Protects screen-reader users' page outline on every live page of the demo site."""
-    load_demo()
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     urls = [page.url for page in pages]
     urls += [f"/{code}/search/?q=грант" for code, _ in settings.LANGUAGES]

@@ -137,3 +137,4 @@ def test_footer_shows_organisation_and_social_links(client, demo):
     assert "+7 7112 51 23 45" in html
     assert "https://t.me/auyl_example" in html
     assert "Орал қ." in html
+    assert '<a href="/kk/privacy/">Дербес деректерді өңдеу саясаты</a>' in html

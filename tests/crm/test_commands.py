@@ -93,3 +93,24 @@ def test_export_format_option_wins_over_extension(tmp_path):
     out = tmp_path / "contacts.dat"
     call_command("export_contacts", str(out), "--format", "csv", stdout=io.StringIO())
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_clear_crm_uploads_removes_only_old_unconfirmed_uploads():
+    """Protects shared storage: abandoned previews are removed after a day, fresh ones stay."""
+    import os
+    import time
+
+    from cms_plugins.crm.services import import_storage
+    from cms_plugins.crm.views import ImportTmpStorage
+
+    old, fresh = ImportTmpStorage(), ImportTmpStorage()
+    old.save(b"{}")
+    fresh.save(b"{}")
+    path = import_storage().path(old.get_full_path())
+    two_days_ago = time.time() - 48 * 3600
+    os.utime(path, (two_days_ago, two_days_ago))
+    out = io.StringIO()
+    call_command("clear_crm_uploads", stdout=out)
+    assert "1" in out.getvalue()
+    assert not import_storage().exists(old.get_full_path())
+    assert import_storage().exists(fresh.get_full_path())

@@ -48,16 +48,25 @@ def answers_snapshot(form_dict, steps):
     return snapshot
 
 
-def upsert_contact(**kwargs):
-    """The CRM's ``upsert_contact`` once the CRM plug-in is installed; nothing before.
+def crm_installed():
+    return apps.is_installed("cms_plugins.crm")
 
-    Kept behind this function so grants works (and is tested) with or without it.
-    """
-    if not apps.is_installed("cms_plugins.crm"):
+
+def upsert_contact(**kwargs):
+    """The CRM's ``upsert_contact`` (cms_plugins.crm); nothing when the CRM is not installed."""
+    if not crm_installed():
         return None, None
     from cms_plugins.crm import services as crm_services
 
     return crm_services.upsert_contact(**kwargs)
+
+
+def record_interaction(**kwargs):
+    if not crm_installed():
+        return None
+    from cms_plugins.crm import services as crm_services
+
+    return crm_services.record_interaction(**kwargs)
 
 
 def submit_application(*, call, draft, form_dict, steps):
@@ -132,12 +141,21 @@ def sync_to_crm(application):
         "consent_at": application.consent_at,
         "consent_method": "grant_application",
     }
-    return upsert_contact(
+    organisation_record, person_record = upsert_contact(
         organisation=organisation,
         person=person,
         role=application.contact_role,
         source=f"application {application.reference}",
     )
+    if organisation_record is not None or person_record is not None:
+        record_interaction(
+            kind="application",
+            text=f"{application.reference}: {application.call.title} — {application.project_title}".strip(" —"),
+            organisation=organisation_record,
+            person=person_record,
+            date=timezone.localdate(application.submitted_at),
+        )
+    return organisation_record, person_record
 
 
 def send_confirmation_after_commit(application):

@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -9,7 +11,9 @@ from wagtail.search import index
 
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
+from cms_plugins.places.models import District
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
+from news.blocks import HomeBodyBlock
 
 
 class IntroMixin(models.Model):
@@ -45,7 +49,12 @@ class HomePage(IntroMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        HomeBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Sections of the home page, in order: latest news, map, figures, open calls, text."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -81,6 +90,81 @@ class StandardPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class DistrictIndexPage(IntroMixin, Page):
+    """The list of districts with the coverage map."""
+
+    content_panels = Page.content_panels + IntroMixin.content_panels
+    search_fields = Page.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.DistrictPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("district index")
+        verbose_name_plural = _("district indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.coverage import coverage, summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = coverage(request)
+        context["figures"] = summary(context["rows"])
+        return context
+
+
+class DistrictPageForm(WagtailAdminPageForm):
+    """Districts offered in the page's own language; one page per district."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "district" in self.fields:
+            locale = getattr(self.instance, "locale", None) or getattr(self.parent_page, "locale", None)
+            if locale is not None:
+                self.fields["district"].queryset = District.objects.filter(locale=locale).in_order()
+
+    def clean_district(self):
+        district = self.cleaned_data.get("district")
+        if district is not None:
+            others = DistrictPage.objects.filter(district__code=district.code, locale=district.locale)
+            if self.instance.pk:
+                others = others.exclude(pk=self.instance.pk)
+            if others.exists():
+                raise ValidationError(_("This district already has a page."))
+        return district
+
+
+class DistrictPage(IntroMixin, Page):
+    """One district: its news and meetings, trainings and calls there, NGOs in the CRM."""
+
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The district this page is about; its news is listed automatically."),
+    )
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+
+    base_form_class = DistrictPageForm
+    content_panels = Page.content_panels + [FieldPanel("district"), *IntroMixin.content_panels, FieldPanel("body")]
+    search_fields = Page.search_fields + IntroMixin.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.DistrictIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("district page")
+        verbose_name_plural = _("district pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.district_sections import district_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(district_sections(self.district.code, request))
+        return context
 
 
 @register_setting(icon="group")

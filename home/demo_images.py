@@ -21,7 +21,9 @@ def steppe(seed, width=1440, height=810):
     ground_far, ground_near = (rng.randint(150, 190), rng.randint(150, 175), 90), (rng.randint(110, 140), 120, 60)
     for y in range(horizon, height):
         t = (y - horizon) / (height - horizon)
-        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(ground_far, ground_near, strict=True)))
+        draw.line(
+            [(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(ground_far, ground_near, strict=True))
+        )
     sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 10, horizon // 2)
     draw.ellipse([sun_x - 45, sun_y - 45, sun_x + 45, sun_y + 45], fill=(255, 236, 170))
     x = rng.randint(40, 200)
@@ -33,7 +35,15 @@ def steppe(seed, width=1440, height=810):
         draw.polygon([(x - 8, base - h), (x + w // 2, base - h - 30), (x + w + 8, base - h)], fill=(120, 60, 50))
         draw.rectangle([x + w // 3, base - h // 2, x + w // 3 + 14, base - h // 2 + 14], fill=(70, 90, 120))
         x += w + rng.randint(50, 260)
-    draw.polygon([(width // 2 - 30, horizon), (width // 2 + 30, horizon), (width // 2 + 260, height), (width // 2 - 260, height)], fill=(170, 150, 110))
+    draw.polygon(
+        [
+            (width // 2 - 30, horizon),
+            (width // 2 + 30, horizon),
+            (width // 2 + 260, height),
+            (width // 2 - 260, height),
+        ],
+        fill=(170, 150, 110),
+    )
     img = img.filter(ImageFilter.GaussianBlur(1.2))
     buffer = io.BytesIO()
     img.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -11,9 +12,10 @@ from wagtail.search import index
 
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
-from cms_plugins.places.models import District
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
-from news.blocks import HomeBodyBlock
+from cms_plugins.places.models import District
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from news.blocks import HomeBodyBlock, sections_version
 
 
 class IntroMixin(models.Model):
@@ -30,7 +32,7 @@ class IntroMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroMixin, Page):
+class HomePage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -73,6 +75,12 @@ class HomePage(IntroMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The sections show other pages: their cached HTML is keyed on this version.
+        context["sections_version"] = sections_version()
+        return context
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -92,7 +100,7 @@ class StandardPage(IntroMixin, Page):
         verbose_name_plural = _("standard pages")
 
 
-class DistrictIndexPage(IntroMixin, Page):
+class DistrictIndexPage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
     """The list of districts with the coverage map."""
 
     content_panels = Page.content_panels + IntroMixin.content_panels
@@ -136,7 +144,7 @@ class DistrictPageForm(WagtailAdminPageForm):
         return district
 
 
-class DistrictPage(IntroMixin, Page):
+class DistrictPage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
     """One district: its news and meetings, trainings and calls there, NGOs in the CRM."""
 
     district = models.ForeignKey(
@@ -163,7 +171,9 @@ class DistrictPage(IntroMixin, Page):
         from news.district_sections import district_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(district_sections(self.district.code, request))
+        context["sections_version"] = sections_version()
+        # Lazy: evaluated only when the cached fragment is rendered anew.
+        context["sections"] = SimpleLazyObject(lambda: district_sections(self.district.code, request))
         return context
 
 

@@ -17,19 +17,18 @@ from .models import Category, NewsIndexPage, NewsPage, attach_local_districts
 class LatestNewsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
     count = blocks.IntegerBlock(label=_("Number of items"), min_value=1, max_value=12, default=4)
-    category = blocks.ChoiceBlock(
-        label=_("Only this category"), required=False, choices=Category.choices
-    )
+    category = blocks.ChoiceBlock(label=_("Only this category"), required=False, choices=Category.choices)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        locale = Locale.get_active()
-        news = NewsPage.objects.live().public().filter(locale=locale)
+        page = (parent_context or {}).get("page")
+        locale_id = page.locale_id if page is not None else Locale.get_active().pk
+        news = NewsPage.objects.live().public().filter(locale_id=locale_id)
         if value.get("category"):
             news = news.in_category(value["category"])
         items = list(news.latest().for_cards()[: value.get("count") or 4])
-        context["items"] = attach_local_districts(items, locale.pk)
-        context["index"] = NewsIndexPage.objects.live().filter(locale=locale).first() if items else None
+        context["items"] = attach_local_districts(items, locale_id)
+        context["index"] = NewsIndexPage.objects.live().filter(locale_id=locale_id).first() if items else None
         return context
 
     class Meta:
@@ -107,6 +106,12 @@ class UpcomingTrainingsBlock(blocks.StructBlock):
         label = _("Upcoming trainings")
         template = "news/blocks/upcoming_trainings.html"
         preview_value = {"title": "Ближайшие обучения"}
+
+
+def sections_version():
+    """(news published count and time, any page's change counter): the home sections' cache key."""
+    version = NewsPage.objects.live().version()
+    return f"{version['n']}-{version['last']}-{coverage.sections_version()}"
 
 
 class HomeBodyBlock(BaseContentBlock):

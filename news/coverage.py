@@ -29,11 +29,12 @@ SHAPES = {
     "karatobe": ("335,255 470,230 460,340 365,365 265,315", (390, 305)),
     "zhanibek": ("10,185 90,165 110,270 20,295", (58, 235)),
     "bokeiorda": ("20,295 110,270 125,395 35,430", (72, 355)),
-    "kaztalov": ("110,270 160,185 200,280 265,315 240,405 125,395", (185, 330)),
+    "kaztalov": ("90,165 160,185 200,280 265,315 240,405 125,395 110,270", (180, 330)),
     "zhangala": ("125,395 240,405 265,315 365,365 310,460 150,460", (255, 420)),
 }
 CITY = {"uralsk": (290, 62, 20)}  # code: centre x, centre y, radius
 
+UNIT_WORDS = {"район", "ауданы", "district", "г.а", "қаласы", "city", "ордасы"}
 CACHE_SECONDS = 300
 CACHE_VERSION_KEY = "news:coverage:version"
 
@@ -58,7 +59,9 @@ class DistrictCoverage:
 
     @property
     def short_name(self):
-        return self.name.split()[0] if not self.is_city else self.name.split()[-1]
+        """The name without "район", "ауданы", "District", "г.а." and the like (map labels)."""
+        words = [word for word in self.name.split() if word.lower().strip(".") not in UNIT_WORDS]
+        return " ".join(words) or self.name
 
 
 def coverage(request=None):
@@ -79,6 +82,21 @@ def forget_coverage():
         cache.incr(CACHE_VERSION_KEY)
     except ValueError:
         cache.set(CACHE_VERSION_KEY, 2, None)
+
+
+SECTIONS_VERSION_KEY = "news:sections:version"
+
+
+def sections_version():
+    """Bumped whenever any page is published, unpublished or deleted (cached home and district sections)."""
+    return cache.get_or_set(SECTIONS_VERSION_KEY, 1, None)
+
+
+def forget_sections():
+    try:
+        cache.incr(SECTIONS_VERSION_KEY)
+    except ValueError:
+        cache.set(SECTIONS_VERSION_KEY, 2, None)
 
 
 def _compute(request):

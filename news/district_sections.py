@@ -12,7 +12,11 @@ def district_sections(code, request=None):
     locale = Locale.get_active()
     news = NewsPage.objects.live().public().filter(locale=locale).in_district(code).latest()
     items = attach_local_districts(list(news.for_cards()[:DISTRICT_NEWS]), locale.pk)
-    meetings = list(news.meetings().defer_streamfields().only("title", "url_path", "meeting_date", "participants", "villages", "path", "depth", "locale"))
+    meetings = list(
+        news.meetings()
+        .defer_streamfields()
+        .only("title", "url_path", "meeting_date", "participants", "villages", "path", "depth", "locale")
+    )
     organisations = sections.organisations_by_district()
     return {
         "district_news": items,

@@ -10,7 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Max, Prefetch
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,21 +24,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
 from cms_plugins.places.models import District
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
 NEWS_PAGE_SIZE = 12
 # Renditions a news card uses; prefetched with the list so rendering costs no query.
-CARD_FILTERS = [
-    f"fill-{size}|format-{fmt}" for size in ("360x203", "720x405") for fmt in ("webp", "jpeg")
-]
-COVER_FILTERS = [
-    f"fill-{size}|format-{fmt}" for size in ("480x270", "800x450", "1200x675") for fmt in ("webp", "jpeg")
-] + ["fill-1200x630|format-jpeg"]
+# (The {% picture %} tag names them format first.)
+CARD_FILTERS = [f"format-{fmt}|fill-{size}" for size in ("360x203", "720x405") for fmt in ("webp", "jpeg")]
 
 
 class Category(models.TextChoices):
@@ -48,6 +47,13 @@ class Category(models.TextChoices):
 
 
 class NewsPageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages no view restriction covers, in the same query (Wagtail's version costs one more)."""
+        restricted = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
+            page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+        )
+        return self.exclude(Exists(restricted))
+
     def latest(self):
         return self.order_by("-date", "-pk")
 
@@ -76,6 +82,15 @@ class NewsPageQuerySet(PageQuerySet):
             .prefetch_related(Prefetch("cover_image", queryset=images), "districts")
         )
 
+    def with_views(self):
+        """Annotate ``view_total`` (the page's view count) without another query."""
+        views = PageViewCount.objects.filter(page_id=OuterRef("pk")).values("views")[:1]
+        return self.annotate(view_total=Coalesce(Subquery(views), 0))
+
+    def version(self):
+        """A value that changes whenever an item of the queryset is published, unpublished or deleted."""
+        return self.aggregate(n=Count("pk"), last=Max("last_published_at"))
+
     def meeting_counts(self):
         """{district code: number of meetings reported} over the whole queryset's languages.
 
@@ -92,6 +107,12 @@ class NewsPageQuerySet(PageQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
+def known_district_codes(request=None):
+    from .coverage import coverage  # cached: no query in the steady state
+
+    return {row.code for row in coverage(request)}
+
+
 def attach_local_districts(pages, locale_id):
     """Set ``card_districts`` on each page: its districts named in ``locale_id``, in one query."""
     codes = {district.code for page in pages for district in page.districts.all()}
@@ -103,7 +124,7 @@ def attach_local_districts(pages, locale_id):
     return pages
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     """The news list of one language, with filters and the feed."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True, help_text=_("Shown above the list."))
@@ -132,7 +153,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         """The filters in the query string, keeping only valid values (bad ones are ignored)."""
         wanted = {}
         code = request.GET.get("district", "")
-        if code and District.objects.filter(code=code).exists():
+        if code and code in known_district_codes(request):
             wanted["district"] = code
         if request.GET.get("category") in Category.values:
             wanted["category"] = request.GET["category"]
@@ -156,7 +177,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def listing_version(self):
         """Changes whenever a news item in this list is published, unpublished or deleted."""
-        return NewsPage.objects.live().child_of(self).aggregate(n=Count("pk"), last=Max("last_published_at"))
+        return NewsPage.objects.live().child_of(self).version()
+
+    def route(self, request, path_components):
+        """A news item in one query (with its view count) rather than Wagtail's two."""
+        if len(path_components) == 1 and path_components[0] != "feed":
+            item = NewsPage.objects.child_of(self).filter(slug=path_components[0]).with_views().first()
+            if item is None:
+                raise Http404
+            item._cached_parent_obj = self
+            return item.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -209,7 +240,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(Page):
+class NewsPage(OneQueryViewRestrictionsMixin, Page):
     """A news item; a district-meeting report is one with the meeting's details filled in."""
 
     date = models.DateField(
@@ -235,7 +266,10 @@ class NewsPage(Page):
         help_text=_("What the photo shows, for people who cannot see it. Required with a cover image."),
     )
     gallery = StreamField(
-        [("image", ImageBlock())], verbose_name=_("photo gallery"), blank=True, help_text=_("More photos, shown after the text.")
+        [("image", ImageBlock())],
+        verbose_name=_("photo gallery"),
+        blank=True,
+        help_text=_("More photos, shown after the text."),
     )
     category = models.CharField(
         _("category"), max_length=32, choices=Category.choices, default=Category.PROGRAMME, db_index=True
@@ -248,7 +282,9 @@ class NewsPage(Page):
         help_text=_("The districts this news is about."),
     )
     tags = ClusterTaggableManager(through=NewsPageTag, verbose_name=_("tags"), blank=True)
-    author_name = models.CharField(_("author"), max_length=120, blank=True, help_text=_("The byline, e.g. the reporter's name."))
+    author_name = models.CharField(
+        _("author"), max_length=120, blank=True, help_text=_("The byline, e.g. the reporter's name.")
+    )
     source_name = models.CharField(
         _("original source"), max_length=160, blank=True, help_text=_("If this news was first published elsewhere.")
     )
@@ -256,7 +292,10 @@ class NewsPage(Page):
 
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     villages = models.CharField(
-        _("villages"), max_length=400, blank=True, help_text=_("Villages whose residents took part, separated by commas.")
+        _("villages"),
+        max_length=400,
+        blank=True,
+        help_text=_("Villages whose residents took part, separated by commas."),
     )
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     topics = models.TextField(
@@ -340,14 +379,20 @@ class NewsPage(Page):
         url = self.get_url(request) or "/"
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         context["feed_url"] = context["index_url"] + "feed/"
-        context["views"] = PageViewCount.views_of(self.pk)
+        views = getattr(self, "view_total", None)
+        context["views"] = PageViewCount.views_of(self.pk) if views is None else views
         # The counting image is left out of previews and of pages editors look at.
         context["count_views"] = not getattr(request, "is_preview", False) and self.live
         context["district_urls"] = {row.code: row.url for row in coverage(request) if row.url}
         return context
 
     def get_sitemap_urls(self, request=None):
-        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at or self.latest_revision_created_at}]
+        return [
+            {
+                "location": self.get_full_url(request),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+        ]
 
 
 class NewsPageRelated(Orderable):
@@ -367,7 +412,11 @@ class PageViewCount(models.Model):
     """How many times a page was read. Kept outside the page so publishing never resets it."""
 
     page = models.OneToOneField(
-        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="view_count", verbose_name=_("page")
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="view_count",
+        verbose_name=_("page"),
     )
     views = models.PositiveBigIntegerField(_("views"), default=0)
 

@@ -2,25 +2,31 @@
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .coverage import forget_coverage
+from .coverage import forget_coverage, forget_sections
 
 WATCHED = {"news.newspage", "home.districtpage"}
 
 
 def _watched(instance):
-    return type(instance)._meta.label_lower in WATCHED or getattr(instance, "specific_class", None) and instance.specific_class._meta.label_lower in WATCHED
+    return type(instance)._meta.label_lower in WATCHED or (
+        getattr(instance, "specific_class", None) and instance.specific_class._meta.label_lower in WATCHED
+    )
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
+    forget_sections()
     if _watched(instance):
         forget_coverage()
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        forget_sections()
     if sender._meta.label_lower in WATCHED:
         forget_coverage()

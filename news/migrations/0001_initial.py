@@ -10,95 +10,429 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('places', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
-        ('wagtailimages', '0027_image_description'),
+        ("places", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', models.TextField(blank=True, help_text='Shown above the list.', max_length=400, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="Shown above the list.", max_length=400, verbose_name="introduction"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news index',
-                'verbose_name_plural': 'news indexes',
+                "verbose_name": "news index",
+                "verbose_name_plural": "news indexes",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PageViewCount',
+            name="PageViewCount",
             fields=[
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='view_count', serialize=False, to='wagtailcore.page', verbose_name='page')),
-                ('views', models.PositiveBigIntegerField(default=0, verbose_name='views')),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="view_count",
+                        serialize=False,
+                        to="wagtailcore.page",
+                        verbose_name="page",
+                    ),
+                ),
+                ("views", models.PositiveBigIntegerField(default=0, verbose_name="views")),
             ],
             options={
-                'verbose_name': 'view count',
-                'verbose_name_plural': 'view counts',
-            },
-        ),
-        migrations.CreateModel(
-            name='NewsPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('date', models.DateField(default=django.utils.timezone.localdate, help_text='Shown on the page and used for ordering.', verbose_name='publication date')),
-                ('lead', models.TextField(help_text='One or two sentences: shown under the title, in lists and feeds.', max_length=400, verbose_name='lead')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('heading', 3), ('image', 8), ('gallery', 11), ('quote', 15), ('video', 18), ('documents', 23), ('call_to_action', 29), ('faq', 34), ('key_figures', 39)], blank=True, block_lookup={0: ('cms_plugins.blocks.blocks.RichTextBlock', (), {}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subsection heading')], 'help_text': 'Pages have one main title; use these for sections inside it.', 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it. Leave empty only if it is decoration.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick if the image adds nothing to the text.', 'label': 'Decorative only', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt', 5), ('decorative', 6), ('caption', 7)]], {}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 120, 'required': False}), 10: ('wagtail.blocks.ListBlock', (8,), {'label': 'Images', 'max_num': 24, 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 9), ('images', 10)]], {}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Quote', 'max_length': 800}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Who said it', 'max_length': 120, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Their role', 'max_length': 160, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 12), ('author', 13), ('role', 14)]], {}), 16: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo address.', 'label': 'Video link'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Read out by screen readers; say what the video is.', 'label': 'Video title', 'max_length': 160}), 18: ('wagtail.blocks.StructBlock', [[('video', 16), ('title', 17), ('caption', 7)]], {}), 19: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 20: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's own title.", 'label': 'Title', 'max_length': 200, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('document', 19), ('title', 20)]], {}), 22: ('wagtail.blocks.ListBlock', (21,), {'label': 'Documents', 'min_num': 1}), 23: ('wagtail.blocks.StructBlock', [[('title', 9), ('documents', 22)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 120}), 25: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'max_length': 400, 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Button label', 'max_length': 60}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 28: ('wagtail.blocks.URLBlock', (), {'label': 'Or an address', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('title', 24), ('text', 25), ('button_label', 26), ('page', 27), ('link_url', 28)]], {}), 30: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 250}), 31: ('cms_plugins.blocks.blocks.RichTextBlock', (), {'label': 'Answer'}), 32: ('wagtail.blocks.StructBlock', [[('question', 30), ('answer', 31)]], {}), 33: ('wagtail.blocks.ListBlock', (32,), {'label': 'Questions', 'min_num': 1}), 34: ('wagtail.blocks.StructBlock', [[('title', 9), ('items', 33)]], {}), 35: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example 655 or 570 000 ₸.', 'label': 'Figure', 'max_length': 30}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts', 'max_length': 120}), 37: ('wagtail.blocks.StructBlock', [[('value', 35), ('label', 36)]], {}), 38: ('wagtail.blocks.ListBlock', (37,), {'label': 'Figures', 'max_num': 8, 'min_num': 1}), 39: ('wagtail.blocks.StructBlock', [[('title', 9), ('figures', 38)]], {})}, verbose_name='body')),
-                ('cover_alt', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required with a cover image.', max_length=250, verbose_name='cover image description')),
-                ('gallery', wagtail.fields.StreamField([('image', 4)], blank=True, block_lookup={0: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it. Leave empty only if it is decoration.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 2: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick if the image adds nothing to the text.', 'label': 'Decorative only', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 0), ('alt', 1), ('decorative', 2), ('caption', 3)]], {})}, help_text='More photos, shown after the text.', verbose_name='photo gallery')),
-                ('category', models.CharField(choices=[('district-meeting', 'District meeting'), ('programme', 'Programme news'), ('grants', 'Grants'), ('trainings', 'Trainings'), ('announcement', 'Announcement')], db_index=True, default='programme', max_length=32, verbose_name='category')),
-                ('author_name', models.CharField(blank=True, help_text="The byline, e.g. the reporter's name.", max_length=120, verbose_name='author')),
-                ('source_name', models.CharField(blank=True, help_text='If this news was first published elsewhere.', max_length=160, verbose_name='original source')),
-                ('source_url', models.URLField(blank=True, verbose_name='link to the source')),
-                ('meeting_date', models.DateField(blank=True, null=True, verbose_name='meeting date')),
-                ('villages', models.CharField(blank=True, help_text='Villages whose residents took part, separated by commas.', max_length=400, verbose_name='villages')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of participants')),
-                ('topics', models.TextField(blank=True, help_text='One topic a line, e.g. founding an NGO, writing a project.', verbose_name='topics discussed')),
-                ('cover_image', models.ForeignKey(blank=True, help_text='Shown at the top, in lists and when the link is shared.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='cover image')),
-                ('districts', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The districts this news is about.', related_name='news_pages', to='places.district', verbose_name='districts')),
-            ],
-            options={
-                'verbose_name': 'news item',
-                'verbose_name_plural': 'news items',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='NewsPageRelated',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_links', to='news.newspage')),
-                ('related', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='news item')),
-            ],
-            options={
-                'verbose_name': 'related news',
-                'verbose_name_plural': 'related news',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "view count",
+                "verbose_name_plural": "view counts",
             },
         ),
         migrations.CreateModel(
-            name='NewsPageTag',
+            name="NewsPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='news.newspage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        help_text="Shown on the page and used for ordering.",
+                        verbose_name="publication date",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        help_text="One or two sentences: shown under the title, in lists and feeds.",
+                        max_length=400,
+                        verbose_name="lead",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("rich_text", 0),
+                            ("heading", 3),
+                            ("image", 8),
+                            ("gallery", 11),
+                            ("quote", 15),
+                            ("video", 18),
+                            ("documents", 23),
+                            ("call_to_action", 29),
+                            ("faq", 34),
+                            ("key_figures", 39),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("cms_plugins.blocks.blocks.RichTextBlock", (), {}),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 120}),
+                            2: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading"), ("h3", "Subsection heading")],
+                                    "help_text": "Pages have one main title; use these for sections inside it.",
+                                    "label": "Level",
+                                },
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("text", 1), ("level", 2)]], {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What the image shows, for people who cannot see it. Leave empty only if it is decoration.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick if the image adds nothing to the text.",
+                                    "label": "Decorative only",
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("alt", 5), ("decorative", 6), ("caption", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 120, "required": False},
+                            ),
+                            10: ("wagtail.blocks.ListBlock", (8,), {"label": "Images", "max_num": 24, "min_num": 1}),
+                            11: ("wagtail.blocks.StructBlock", [[("title", 9), ("images", 10)]], {}),
+                            12: ("wagtail.blocks.TextBlock", (), {"label": "Quote", "max_length": 800}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Who said it", "max_length": 120, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Their role", "max_length": 160, "required": False},
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("text", 12), ("author", 13), ("role", 14)]], {}),
+                            16: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"help_text": "A YouTube or Vimeo address.", "label": "Video link"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Read out by screen readers; say what the video is.",
+                                    "label": "Video title",
+                                    "max_length": 160,
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("video", 16), ("title", 17), ("caption", 7)]], {}),
+                            19: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's own title.",
+                                    "label": "Title",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            21: ("wagtail.blocks.StructBlock", [[("document", 19), ("title", 20)]], {}),
+                            22: ("wagtail.blocks.ListBlock", (21,), {"label": "Documents", "min_num": 1}),
+                            23: ("wagtail.blocks.StructBlock", [[("title", 9), ("documents", 22)]], {}),
+                            24: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 120}),
+                            25: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Text", "max_length": 400, "required": False},
+                            ),
+                            26: ("wagtail.blocks.CharBlock", (), {"label": "Button label", "max_length": 60}),
+                            27: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                            28: ("wagtail.blocks.URLBlock", (), {"label": "Or an address", "required": False}),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 24), ("text", 25), ("button_label", 26), ("page", 27), ("link_url", 28)]],
+                                {},
+                            ),
+                            30: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 250}),
+                            31: ("cms_plugins.blocks.blocks.RichTextBlock", (), {"label": "Answer"}),
+                            32: ("wagtail.blocks.StructBlock", [[("question", 30), ("answer", 31)]], {}),
+                            33: ("wagtail.blocks.ListBlock", (32,), {"label": "Questions", "min_num": 1}),
+                            34: ("wagtail.blocks.StructBlock", [[("title", 9), ("items", 33)]], {}),
+                            35: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example 655 or 570 000 ₸.", "label": "Figure", "max_length": 30},
+                            ),
+                            36: ("wagtail.blocks.CharBlock", (), {"label": "What it counts", "max_length": 120}),
+                            37: ("wagtail.blocks.StructBlock", [[("value", 35), ("label", 36)]], {}),
+                            38: ("wagtail.blocks.ListBlock", (37,), {"label": "Figures", "max_num": 8, "min_num": 1}),
+                            39: ("wagtail.blocks.StructBlock", [[("title", 9), ("figures", 38)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "cover_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the photo shows, for people who cannot see it. Required with a cover image.",
+                        max_length=250,
+                        verbose_name="cover image description",
+                    ),
+                ),
+                (
+                    "gallery",
+                    wagtail.fields.StreamField(
+                        [("image", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What the image shows, for people who cannot see it. Leave empty only if it is decoration.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick if the image adds nothing to the text.",
+                                    "label": "Decorative only",
+                                    "required": False,
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 0), ("alt", 1), ("decorative", 2), ("caption", 3)]],
+                                {},
+                            ),
+                        },
+                        help_text="More photos, shown after the text.",
+                        verbose_name="photo gallery",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("district-meeting", "District meeting"),
+                            ("programme", "Programme news"),
+                            ("grants", "Grants"),
+                            ("trainings", "Trainings"),
+                            ("announcement", "Announcement"),
+                        ],
+                        db_index=True,
+                        default="programme",
+                        max_length=32,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "author_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The byline, e.g. the reporter's name.",
+                        max_length=120,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "source_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="If this news was first published elsewhere.",
+                        max_length=160,
+                        verbose_name="original source",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, verbose_name="link to the source")),
+                ("meeting_date", models.DateField(blank=True, null=True, verbose_name="meeting date")),
+                (
+                    "villages",
+                    models.CharField(
+                        blank=True,
+                        help_text="Villages whose residents took part, separated by commas.",
+                        max_length=400,
+                        verbose_name="villages",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="number of participants"),
+                ),
+                (
+                    "topics",
+                    models.TextField(
+                        blank=True,
+                        help_text="One topic a line, e.g. founding an NGO, writing a project.",
+                        verbose_name="topics discussed",
+                    ),
+                ),
+                (
+                    "cover_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown at the top, in lists and when the link is shared.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="cover image",
+                    ),
+                ),
+                (
+                    "districts",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="The districts this news is about.",
+                        related_name="news_pages",
+                        to="places.district",
+                        verbose_name="districts",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "verbose_name": "news item",
+                "verbose_name_plural": "news items",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="NewsPageRelated",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="related_links", to="news.newspage"
+                    ),
+                ),
+                (
+                    "related",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="news item",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "related news",
+                "verbose_name_plural": "related news",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="NewsPageTag",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="news.newspage"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='newspage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='news.NewsPageTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="newspage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="news.NewsPageTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
     ]

@@ -75,15 +75,15 @@ class HomePage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections show other pages: their cached HTML is keyed on this version.
         context["sections_version"] = sections_version()
         return context
-
-    class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
 
 
 class StandardPage(IntroMixin, Page):

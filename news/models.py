@@ -7,6 +7,7 @@ Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``):
 import datetime
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
@@ -107,10 +108,11 @@ class NewsPageQuerySet(PageQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-def known_district_codes(request=None):
-    from .coverage import coverage  # cached: no query in the steady state
-
-    return {row.code for row in coverage(request)}
+def known_district_codes():
+    """The districts' codes (reference data, cached for an hour: no query in the steady state)."""
+    return cache.get_or_set(
+        "news:district-codes", lambda: set(District.objects.values_list("code", flat=True).distinct()), 3600
+    )
 
 
 def attach_local_districts(pages, locale_id):
@@ -153,7 +155,7 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
         """The filters in the query string, keeping only valid values (bad ones are ignored)."""
         wanted = {}
         code = request.GET.get("district", "")
-        if code and code in known_district_codes(request):
+        if code and code in known_district_codes():
             wanted["district"] = code
         if request.GET.get("category") in Category.values:
             wanted["category"] = request.GET["category"]

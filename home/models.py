@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
+from cms_plugins.locales import localized_by_id
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
@@ -40,7 +41,7 @@ class HomePage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("A wide photo from a district meeting. Its description is the image's title."),
+        help_text=_("A wide photo shown above the title as decoration; say what matters in the text."),
     )
     hero_button_label = models.CharField(_("button label"), max_length=60, blank=True)
     hero_button_page = models.ForeignKey(
@@ -84,6 +85,10 @@ class HomePage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
         # The sections show other pages: their cached HTML is keyed on this version.
         context["sections_version"] = sections_version()
         return context
+
+    def hero_button_target(self):
+        """The page the hero button leads to, in the reader's language (one query)."""
+        return localized_by_id(self.hero_button_page_id)
 
 
 class StandardPage(IntroMixin, Page):
@@ -186,7 +191,7 @@ class OrganisationSettings(BaseGenericSetting):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     bin = models.CharField(
         _("BIN"),
-        max_length=12,
+        max_length=20,  # room for the spaces people type; clean() keeps the 12 digits
         blank=True,
         validators=[validate_bin],
         help_text=_("12 digits, checked by its check digit."),
@@ -202,6 +207,9 @@ class OrganisationSettings(BaseGenericSetting):
         help_text=_("Any usual form, e.g. 8 (7112) 51-23-45; stored as +77112512345."),
     )
     email = models.EmailField(_("email"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True, help_text=_("Full address of the account."))
+    telegram = models.URLField(_("Telegram"), blank=True, help_text=_("For example https://t.me/channel"))
+    whatsapp = models.URLField(_("WhatsApp"), blank=True, help_text=_("For example https://wa.me/77011234567"))
 
     panels = [
         MultiFieldPanel(
@@ -217,6 +225,9 @@ class OrganisationSettings(BaseGenericSetting):
                 FieldPanel("email"),
             ],
             heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("instagram"), FieldPanel("telegram"), FieldPanel("whatsapp")], heading=_("Social links")
         ),
     ]
 
@@ -245,19 +256,6 @@ class OrganisationSettings(BaseGenericSetting):
     def phone_display(self):
         return format_phone(self.phone)
 
-
-@register_setting(icon="link")
-class SocialLinks(BaseGenericSetting):
-    instagram = models.URLField(_("Instagram"), blank=True, help_text=_("Full address of the account."))
-    telegram = models.URLField(_("Telegram"), blank=True, help_text=_("For example https://t.me/channel"))
-    whatsapp = models.URLField(_("WhatsApp"), blank=True, help_text=_("For example https://wa.me/77011234567"))
-
-    class Meta:
-        verbose_name = _("social links")
-
-    def links(self):
-        return [
-            (label, url)
-            for label, url in (("Instagram", self.instagram), ("Telegram", self.telegram), ("WhatsApp", self.whatsapp))
-            if url
-        ]
+    def social_links(self):
+        links = (("Instagram", self.instagram), ("Telegram", self.telegram), ("WhatsApp", self.whatsapp))
+        return [(label, url) for label, url in links if url]

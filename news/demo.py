@@ -505,17 +505,18 @@ def _news_page(index, slug, category, codes, today, days_ago, meeting, texts, la
 
 def _home_sections(homes):
     """Give each home page the programme's sections once (editors may reorder or remove them later)."""
-    wanted = [
-        ("latest_news", {"title": "", "count": 4, "category": ""}),
+    first = [("latest_news", {"title": "", "count": 4, "category": ""})]
+    last = [
         ("coverage_map", {"title": "", "show_table": False}),
         ("programme_figures", {"title": ""}),
         ("open_calls", {"title": "", "count": 3}),
+        ("upcoming_trainings", {"title": "", "count": 3}),
     ]
+    ours = {name for name, _ in first + last}
     for home in homes.values():
         home = home.specific
-        present = {block.block_type for block in home.body}
-        missing = [item for item in wanted if item[0] not in present]
-        if not missing or present & {name for name, _ in wanted}:
-            continue
-        home.body = [*[(block.block_type, block.value) for block in home.body], *missing]
+        existing = [(block.block_type, block.value) for block in home.body]
+        if ours & {name for name, _ in existing}:
+            continue  # an editor (or an earlier run) has placed them already
+        home.body = [*first, *existing, *last]
         _publish(home)

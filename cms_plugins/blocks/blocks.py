@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms_plugins.locales import localized
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -125,7 +127,7 @@ class DocumentListBlock(blocks.StructBlock):
 class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
-        return page.localized.url if page else self.get("link_url")
+        return localized(page).url if page else self.get("link_url")
 
 
 class CallToActionBlock(blocks.StructBlock):

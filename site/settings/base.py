@@ -194,7 +194,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Wagtail's admin has no Kazakh catalogue; editors work in Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Site-wide strings (templates/, site/), and the plug-ins' modules outside their apps.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms_plugins" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Oral"

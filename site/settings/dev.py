@@ -8,3 +8,5 @@ SECRET_KEY = SECRET_KEY or "django-insecure-dev-only-key-not-for-production"  # 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_MAX_AGE = 0
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,107 @@
+"""Demo content of the site itself: the page tree, home, about, contacts, privacy."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .demo_data.pages import HOME, ORGANISATION, SOCIAL, STANDARD_PAGES
+from .demo_images import get_or_create_image
+from .models import HomePage, OrganisationSettings, StandardPage
+
+LANGUAGES = ["ru", "kk", "en"]  # ru first: it is the default and the source
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def translation_of(page, language):
+    """The page's translation in ``language``, created as a copy when missing."""
+    if page.locale.language_code == language:
+        return page
+    locale = Locale.objects.get(language_code=language)
+    return page.get_translation_or_none(locale) or page.copy_for_translation(locale)
+
+
+def home_body(text, about_page):
+    figures = [{"value": v, "label": label} for v, label in text["figures"]]
+    faq = [{"question": q, "answer": a} for q, a in text["faq"]]
+    return [
+        {"type": "key_figures", "value": {"title": text["figures_title"], "figures": figures}},
+        {"type": "rich_text", "value": text["text"]},
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": text["cta_title"],
+                "text": text["cta_text"],
+                "button_label": text["cta_button"],
+                "page": about_page.id,
+                "link_url": "",
+            },
+        },
+        {"type": "faq", "value": {"title": text["faq_title"], "items": faq}},
+    ]
+
+
+def ensure_home():
+    """The ru home page at the site root, replacing Wagtail's placeholder page."""
+    default = Locale.get_default()
+    home = HomePage.objects.filter(locale=default, depth=2).first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    with transaction.atomic():
+        for placeholder in Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ):
+            placeholder.delete()
+        home = root.add_child(instance=HomePage(title=HOME["ru"]["title"], slug="home", locale=default))
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
+        site.root_page = home
+        site.site_name = "Auyl"
+        site.port = 80
+        site.save()
+    return home
+
+
+def ensure_standard_page(parent, slug, language):
+    """The page ``slug`` under ``parent`` (ru) or the translation of the ru page."""
+    if language == "ru":
+        page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
+        return page or parent.add_child(instance=StandardPage(title=slug, slug=slug, live=False))
+    source = StandardPage.objects.get(slug=slug, locale__language_code="ru")
+    return translation_of(source, language).specific
+
+
+def load(command):
+    for language in LANGUAGES:
+        Locale.objects.get_or_create(language_code=language)
+    hero = get_or_create_image("Степь у села / Ауыл маңындағы дала / Steppe near a village", seed=2019)
+
+    home_ru = ensure_home()
+    for language in LANGUAGES:
+        home_pk = translation_of(home_ru, language).pk
+        for slug, texts in STANDARD_PAGES.items():
+            page = ensure_standard_page(home_ru, slug, language)
+            page.title, page.intro, body = texts[language]
+            page.body = [{"type": "rich_text", "value": body}]
+            page.show_in_menus = slug in {"about", "contacts"}
+            page.live = True
+            publish(page)
+            if slug == "about":
+                about = page  # links point at the page in the same language, as a translation would
+        # Fetched again: adding children changed its tree fields, and a stale copy
+        # saved over them would hide its children.
+        home = HomePage.objects.get(pk=home_pk)
+        text = HOME[language]
+        home.title = text["title"]
+        home.intro = text["intro"]
+        home.hero_image = hero
+        home.hero_button_label = text["hero_button_label"]
+        home.hero_button_page = about
+        home.body = home_body(text, about)
+        publish(home)
+
+    OrganisationSettings.objects.update_or_create(
+        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL}
+    )

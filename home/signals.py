@@ -1,0 +1,12 @@
+"""Cached fragments that show site settings are dropped when the settings change."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+
+SETTINGS_FRAGMENTS = ["brand", "footer"]
+
+
+def forget_settings_fragments(**kwargs):
+    keys = [make_template_fragment_key(name, [code]) for name in SETTINGS_FRAGMENTS for code, _ in settings.LANGUAGES]
+    cache.delete_many(keys)

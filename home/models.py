@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
 from cms_plugins.locales import localized_by_id
+from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
@@ -33,7 +34,7 @@ class IntroMixin(models.Model):
         abstract = True
 
 
-class HomePage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
+class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -105,7 +106,7 @@ class StandardPage(IntroMixin, Page):
         verbose_name_plural = _("standard pages")
 
 
-class DistrictIndexPage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
+class DistrictIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
     """The list of districts with the coverage map."""
 
     content_panels = Page.content_panels + IntroMixin.content_panels
@@ -149,7 +150,7 @@ class DistrictPageForm(WagtailAdminPageForm):
         return district
 
 
-class DistrictPage(OneQueryViewRestrictionsMixin, IntroMixin, Page):
+class DistrictPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
     """One district: its news and meetings, trainings and calls there, NGOs in the CRM."""
 
     district = models.ForeignKey(

@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.models import Locale
 
 from cms_plugins.blocks.blocks import BaseContentBlock
+from cms_plugins.pagecache import content_version
 
 from . import coverage, sections
 from .models import Category, NewsIndexPage, NewsPage, attach_local_districts
@@ -111,7 +112,7 @@ class UpcomingTrainingsBlock(blocks.StructBlock):
 def sections_version():
     """(news published count and time, any page's change counter): the home sections' cache key."""
     version = NewsPage.objects.live().version()
-    return f"{version['n']}-{version['last']}-{coverage.sections_version()}"
+    return f"{version['n']}-{version['last']}-{content_version()}"
 
 
 class HomeBodyBlock(BaseContentBlock):

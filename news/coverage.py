@@ -84,21 +84,6 @@ def forget_coverage():
         cache.set(CACHE_VERSION_KEY, 2, None)
 
 
-SECTIONS_VERSION_KEY = "news:sections:version"
-
-
-def sections_version():
-    """Bumped whenever any page is published, unpublished or deleted (cached home and district sections)."""
-    return cache.get_or_set(SECTIONS_VERSION_KEY, 1, None)
-
-
-def forget_sections():
-    try:
-        cache.incr(SECTIONS_VERSION_KEY)
-    except ValueError:
-        cache.set(SECTIONS_VERSION_KEY, 2, None)
-
-
 def _compute(request):
     from .models import NewsPage
 

@@ -30,6 +30,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
+from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
@@ -126,7 +127,7 @@ def attach_local_districts(pages, locale_id):
     return pages
 
 
-class NewsIndexPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
     """The news list of one language, with filters and the feed."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True, help_text=_("Shown above the list."))
@@ -242,7 +243,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(OneQueryViewRestrictionsMixin, Page):
+class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     """A news item; a district-meeting report is one with the meeting's details filled in."""
 
     date = models.DateField(

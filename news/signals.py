@@ -3,9 +3,11 @@
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .coverage import forget_coverage, forget_sections
+from cms_plugins.pagecache import bump_content_version
+
+from .coverage import forget_coverage
 
 WATCHED = {"news.newspage", "home.districtpage"}
 
@@ -18,8 +20,9 @@ def _watched(instance):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(post_page_move)
 def page_changed(sender, instance, **kwargs):
-    forget_sections()
+    bump_content_version()
     if _watched(instance):
         forget_coverage()
 
@@ -27,6 +30,6 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        forget_sections()
+        bump_content_version()
     if sender._meta.label_lower in WATCHED:
         forget_coverage()

@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 import pytest
 from defusedxml import ElementTree as ET
@@ -8,6 +9,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from cms_plugins.pagecache import ServeCacheMixin
 from home.demo_images import get_or_create_image
 from news.models import NEWS_PAGE_SIZE, Category, NewsPage
 
@@ -49,6 +51,10 @@ class TestNewsListWithManyItems(TestCase):
 
     def setUp(self):
         cache.clear()
+        # Measure rendering with fragment caches; the whole-response cache is measured separately.
+        patcher = mock.patch.object(ServeCacheMixin, "serve_cache_key", return_value=None)
+        patcher.start()
+        self.addCleanup(patcher.stop)
 
     def get(self, query=""):
         return self.client.get(self.index.url + query)
@@ -111,12 +117,26 @@ def test_new_item_appears_in_cached_list_at_once(client, site):
 
 @pytest.mark.django_db
 def test_news_page_queries(client, site, image):
-    """Protects: a news page costs <= 12 queries once its fragments are cached."""
+    """Protects: a news page costs <= 12 queries rendered from fragments, <= 7 served whole from the cache (routing only)."""
     page = add_news(site["indexes"]["ru"], "Новость", image=image, districts=["burli"], category="district-meeting")
     client.get(page.url)
-    with CaptureQueriesContext(connection) as warm:
+    with CaptureQueriesContext(connection) as whole:
         assert client.get(page.url).status_code == 200
-    assert len(warm) <= MAX_QUERIES, [q["sql"][:120] for q in warm]
+    with mock.patch.object(ServeCacheMixin, "serve_cache_key", return_value=None):
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as fragments:
+            assert client.get(page.url).status_code == 200
+    assert len(fragments) <= MAX_QUERIES, [q["sql"][:120] for q in fragments]
+    assert len(whole) <= 7, [q["sql"][:120] for q in whole]
+
+
+@pytest.mark.django_db
+def test_logged_in_editors_never_get_the_cached_copy(client, site, admin_user):
+    """Protects: editors see the current page with their user bar, not an anonymous cached copy."""
+    page = add_news(site["indexes"]["ru"], "Новость")
+    client.get(page.url)
+    client.force_login(admin_user)
+    assert "wagtail-userbar" in client.get(page.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -7,10 +7,14 @@ rendered response for a short time. It is safe because it only serves and stores
 - GET/HEAD requests without a session cookie (editors are logged in: they always get
   a fresh page with the user bar), never previews;
 - 200 responses that set no cookie and are not marked private or no-store;
-- under a key made of the page, its latest publication, the full path (language prefix
-  and query string included) and a site-wide content version that every publish,
-  unpublish, move or delete bumps (``bump_content_version``, connected to Wagtail's
+- - pages without view restrictions (privacy settings) only;
+- under a key made of the host, the full path (language prefix and query string
+  included) and a site-wide content version that every publish, unpublish, move,
+  delete or privacy change bumps (``bump_content_version``, connected to Wagtail's
   signals by the app that uses this), so a published change shows at once.
+
+``AnonymousPageCacheMiddleware`` answers such requests before routing (the page
+lookup costs more than rendering once fragments are cached).
 
 With a cache shared by all app servers (Redis) that is exact. With the embedded
 per-process memory cache another worker may serve a page up to ``serve_cache_seconds``
@@ -55,31 +59,61 @@ def is_cacheable_response(response):
     )
 
 
+CACHED_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Vary")
+SERVE_CACHE_SECONDS = 60
+
+
+def request_key(request):
+    """The cache key of a request's response, or None when it must not come from the cache."""
+    if not is_cacheable_request(request):
+        return None
+    return f"pagecache:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def cached_response(key):
+    stored = cache.get(key) if key else None
+    if stored is None:
+        return None
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
 class ServeCacheMixin:
-    serve_cache_seconds = 60
-    serve_cache_headers = ("Content-Type", "Cache-Control", "Content-Language", "Vary")
+    """Stores the page's response for anonymous readers; pages with view restrictions are never stored."""
+
+    serve_cache_seconds = SERVE_CACHE_SECONDS
 
     def serve_cache_key(self, request):
-        if not is_cacheable_request(request):
-            return None
-        published = self.last_published_at.isoformat() if self.last_published_at else ""
-        return f"pagecache:{self.pk}:{published}:{content_version()}:{request.get_full_path()}"
+        return request_key(request)
 
     def serve(self, request, *args, **kwargs):
         key = self.serve_cache_key(request)
-        if key is not None:
-            stored = cache.get(key)
-            if stored is not None:
-                content, headers = stored
-                response = HttpResponse(content)
-                for name, value in headers.items():
-                    response[name] = value
-                return response
+        response = cached_response(key)
+        if response is not None:
+            return response
         response = super().serve(request, *args, **kwargs)
         if key is not None:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            if is_cacheable_response(response):
-                headers = {name: response[name] for name in self.serve_cache_headers if name in response}
+            if is_cacheable_response(response) and not self.get_view_restrictions().exists():
+                headers = {name: response[name] for name in CACHED_HEADERS if name in response}
                 cache.set(key, (response.content, headers), self.serve_cache_seconds)
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers from the cache what ``ServeCacheMixin`` pages stored, before URL routing and page lookup.
+
+    Only responses those pages stored are served (nothing else is ever written under
+    these keys), so other pages, forms and the admin are unaffected.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = cached_response(request_key(request))
+        return response if response is not None else self.get_response(request)

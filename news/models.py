@@ -183,9 +183,11 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         return NewsPage.objects.live().child_of(self).version()
 
     def route(self, request, path_components):
-        """A news item in one query (with its view count) rather than Wagtail's two."""
+        """A news item in one query rather than Wagtail's two."""
         if len(path_components) == 1 and path_components[0] != "feed":
-            item = NewsPage.objects.child_of(self).filter(slug=path_components[0]).with_views().first()
+            item = NewsPage.objects.filter(
+                path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+            ).first()
             if item is None:
                 raise Http404
             item._cached_parent_obj = self

@@ -1,8 +1,8 @@
 """Forget the cached coverage map when news or district pages change."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms_plugins.pagecache import bump_content_version
@@ -29,7 +29,13 @@ def page_changed(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    if isinstance(instance, Page | PageViewRestriction):
         bump_content_version()
     if sender._meta.label_lower in WATCHED:
         forget_coverage()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """A page made private must leave the anonymous cache at once."""
+    bump_content_version()

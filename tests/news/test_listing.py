@@ -117,7 +117,7 @@ def test_new_item_appears_in_cached_list_at_once(client, site):
 
 @pytest.mark.django_db
 def test_news_page_queries(client, site, image):
-    """Protects: a news page costs <= 12 queries rendered from fragments, <= 7 served whole from the cache (routing only)."""
+    """Protects: a news page costs <= 12 queries rendered from fragments, none served whole from the cache."""
     page = add_news(site["indexes"]["ru"], "Новость", image=image, districts=["burli"], category="district-meeting")
     client.get(page.url)
     with CaptureQueriesContext(connection) as whole:
@@ -127,7 +127,7 @@ def test_news_page_queries(client, site, image):
         with CaptureQueriesContext(connection) as fragments:
             assert client.get(page.url).status_code == 200
     assert len(fragments) <= MAX_QUERIES, [q["sql"][:120] for q in fragments]
-    assert len(whole) <= 7, [q["sql"][:120] for q in whole]
+    assert len(whole) == 0, [q["sql"][:120] for q in whole]
 
 
 @pytest.mark.django_db
@@ -170,3 +170,16 @@ def test_district_link_in_report_goes_to_district_page(client, site):
     add_district_page(site["district_indexes"]["ru"], "burli")
     page = add_news(site["indexes"]["ru"], "Встреча", category="district-meeting", districts=["burli"])
     assert 'href="/ru/districts/burli/"' in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_private_pages_never_leave_the_server_from_cache(client, site):
+    """Protects: a news item made private is not served to anonymous readers from the cache."""
+    from wagtail.models import PageViewRestriction
+
+    page = add_news(site["indexes"]["ru"], "Скоро закроем")
+    assert client.get(page.url).status_code == 200  # now cached
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-pass")
+    response = client.get(page.url)
+    assert response.status_code == 200 and "Скоро закроем" not in response.content.decode()
+    assert "password" in response.content.decode().lower()

@@ -43,12 +43,18 @@ BENCH_DIR = BASE_DIR / "var" / "bench"
 CONNECTIONS, THREADS, WORKERS = 8, 2, 2
 APP_TIMING_REQUESTS = 20  # in-process requests timed per page: the app's own cost, no network
 EXTRA_PAGES = 40  # more ru pages than the demo has, so search and menus have work to do
+EXTRA_NEWS = 300  # ru news items beyond the demo's, so the list pages and filters have work to do
 
 PAGES = [
     # (name, path)
     ("home", "/ru/"),
     ("standard page", "/ru/about/"),
     ("search", "/ru/search/?q=" + quote("грант")),
+    ("news list", "/ru/news/"),
+    ("news list filtered", "/ru/news/?district=burli&page=2"),
+    ("news page", "/ru/news/burli-meeting/"),
+    ("district page", "/ru/districts/burli/"),
+    ("districts map", "/ru/districts/"),
     ("bare Wagtail page", "/ru/bench-bare/"),  # reference: a StandardPage with nothing in it
     ("healthz (floor)", "/healthz"),  # reference: Django + one SQL query, no template
 ]
@@ -84,6 +90,7 @@ def seed_and_count_queries(pages):
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     seed_extra_pages()
+    seed_extra_news()
     call_command("collectstatic", verbosity=0, interactive=False)
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -117,6 +124,39 @@ def seed_extra_pages():
         if not StandardPage.objects.filter(slug=slug).exists():
             intro = f"Грант номер {number} для сельского объединения: отчёт и итоги."
             parent.add_child(instance=StandardPage(title=f"Отчёт по гранту {number}", slug=slug, intro=intro))
+
+
+def seed_extra_news():
+    import datetime
+
+    from wagtail.models import Locale
+
+    from cms_plugins.places.models import District
+    from home.demo_images import get_or_create_image
+    from news.models import Category, NewsIndexPage, NewsPage
+
+    index = NewsIndexPage.objects.get(locale=Locale.get_default())
+    image = get_or_create_image("Bench: steppe", seed=4242)
+    districts = list(District.objects.filter(locale=Locale.get_default()))
+    categories = list(Category.values)
+    links = []
+    for number in range(1, EXTRA_NEWS + 1):
+        slug = f"bench-news-{number}"
+        if NewsPage.objects.filter(slug=slug).exists():
+            continue
+        page = index.add_child(
+            instance=NewsPage(
+                title=f"Новость для замера {number}",
+                slug=slug,
+                lead="Короткий лид новости для замера скорости списка.",
+                date=datetime.date(2024 + number % 3, 1 + number % 12, 1 + number % 28),
+                category=categories[number % len(categories)],
+                cover_image=image,
+                cover_alt="Степь",
+            )
+        )
+        links.append(NewsPage.districts.through(newspage_id=page.pk, district=districts[number % len(districts)]))
+    NewsPage.districts.through.objects.bulk_create(links)
 
 
 # --- 3: server and load -------------------------------------------------------------------

@@ -1,6 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -10,7 +13,11 @@ from wagtail.search import index
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
 from cms_plugins.locales import localized_by_id
+from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
+from cms_plugins.places.models import District
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from news.blocks import HomeBodyBlock, sections_version
 
 
 class IntroMixin(models.Model):
@@ -27,7 +34,7 @@ class IntroMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroMixin, Page):
+class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -46,7 +53,12 @@ class HomePage(IntroMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        HomeBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Sections of the home page, in order: latest news, map, figures, open calls, text."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -69,6 +81,12 @@ class HomePage(IntroMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The sections show other pages: their cached HTML is keyed on this version.
+        context["sections_version"] = sections_version()
+        return context
+
     def hero_button_target(self):
         """The page the hero button leads to, in the reader's language (one query)."""
         return localized_by_id(self.hero_button_page_id)
@@ -86,6 +104,83 @@ class StandardPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class DistrictIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
+    """The list of districts with the coverage map."""
+
+    content_panels = Page.content_panels + IntroMixin.content_panels
+    search_fields = Page.search_fields + IntroMixin.search_fields
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.DistrictPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("district index")
+        verbose_name_plural = _("district indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.coverage import coverage, summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = coverage(request)
+        context["figures"] = summary(context["rows"])
+        return context
+
+
+class DistrictPageForm(WagtailAdminPageForm):
+    """Districts offered in the page's own language; one page per district."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "district" in self.fields:
+            locale = getattr(self.instance, "locale", None) or getattr(self.parent_page, "locale", None)
+            if locale is not None:
+                self.fields["district"].queryset = District.objects.filter(locale=locale).in_order()
+
+    def clean_district(self):
+        district = self.cleaned_data.get("district")
+        if district is not None:
+            others = DistrictPage.objects.filter(district__code=district.code, locale=district.locale)
+            if self.instance.pk:
+                others = others.exclude(pk=self.instance.pk)
+            if others.exists():
+                raise ValidationError(_("This district already has a page."))
+        return district
+
+
+class DistrictPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page):
+    """One district: its news and meetings, trainings and calls there, NGOs in the CRM."""
+
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The district this page is about; its news is listed automatically."),
+    )
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+
+    base_form_class = DistrictPageForm
+    content_panels = Page.content_panels + [FieldPanel("district"), *IntroMixin.content_panels, FieldPanel("body")]
+    search_fields = Page.search_fields + IntroMixin.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.DistrictIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("district page")
+        verbose_name_plural = _("district pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.district_sections import district_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections_version"] = sections_version()
+        # Lazy: evaluated only when the cached fragment is rendered anew.
+        context["sections"] = SimpleLazyObject(lambda: district_sections(self.district.code, request))
+        return context
 
 
 @register_setting(icon="group")

@@ -1,0 +1,448 @@
+"""News items and district-meeting reports, and the index that lists them.
+
+Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``):
+``live().latest()``, ``in_district(code)``, ``meetings()``, ``meeting_counts()``.
+"""
+
+import datetime
+
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
+from cms_plugins.pagecache import ServeCacheMixin
+from cms_plugins.places.models import District
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+
+NEWS_PAGE_SIZE = 12
+# Renditions a news card uses; prefetched with the list so rendering costs no query.
+# (The {% picture %} tag names them format first.)
+CARD_FILTERS = [f"format-{fmt}|fill-{size}" for size in ("360x203", "720x405") for fmt in ("webp", "jpeg")]
+
+
+class Category(models.TextChoices):
+    DISTRICT_MEETING = "district-meeting", _("District meeting")
+    PROGRAMME = "programme", _("Programme news")
+    GRANTS = "grants", _("Grants")
+    TRAININGS = "trainings", _("Trainings")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages no view restriction covers, in the same query (Wagtail's version costs one more)."""
+        restricted = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
+            page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+        )
+        return self.exclude(Exists(restricted))
+
+    def latest(self):
+        return self.order_by("-date", "-pk")
+
+    def in_locale(self, locale=None):
+        return self.filter(locale=locale or Locale.get_active())
+
+    def in_district(self, code):
+        """News about a district, by its stable code (the same in every language)."""
+        return self.filter(pk__in=NewsPage.districts.through.objects.filter(district__code=code).values("newspage_id"))
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def meetings(self):
+        return self.filter(category=Category.DISTRICT_MEETING)
+
+    def for_cards(self):
+        """What a list of cards needs, in a constant number of queries."""
+        images = get_image_model().objects.prefetch_renditions(*CARD_FILTERS)
+        return (
+            self.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(Prefetch("cover_image", queryset=images), "districts")
+        )
+
+    def with_views(self):
+        """Annotate ``view_total`` (the page's view count) without another query."""
+        views = PageViewCount.objects.filter(page_id=OuterRef("pk")).values("views")[:1]
+        return self.annotate(view_total=Coalesce(Subquery(views), 0))
+
+    def version(self):
+        """A value that changes whenever an item of the queryset is published, unpublished or deleted."""
+        return self.aggregate(n=Count("pk"), last=Max("last_published_at"))
+
+    def meeting_counts(self):
+        """{district code: number of meetings reported} over the whole queryset's languages.
+
+        A meeting is counted once whatever number of translations it has.
+        """
+        rows = (
+            NewsPage.districts.through.objects.filter(newspage__in=self.meetings())
+            .values("district__code")
+            .annotate(meetings=Count("newspage__translation_key", distinct=True))
+        )
+        return {row["district__code"]: row["meetings"] for row in rows}
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+def known_district_codes():
+    """The districts' codes (reference data, cached for an hour: no query in the steady state)."""
+    return cache.get_or_set(
+        "news:district-codes", lambda: set(District.objects.values_list("code", flat=True).distinct()), 3600
+    )
+
+
+def attach_local_districts(pages, locale_id):
+    """Set ``card_districts`` on each page: its districts named in ``locale_id``, in one query."""
+    codes = {district.code for page in pages for district in page.districts.all()}
+    names = {}
+    if codes:
+        names = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=locale_id)}
+    for page in pages:
+        page.card_districts = [names.get(d.code, d) for d in page.districts.all()]
+    return pages
+
+
+class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
+    """The news list of one language, with filters and the feed."""
+
+    intro = models.TextField(_("introduction"), max_length=400, blank=True, help_text=_("Shown above the list."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def news(self):
+        return NewsPage.objects.live().public().child_of(self)
+
+    def filter_options(self):
+        """The districts, categories and years a visitor can narrow the list to."""
+        districts = District.objects.filter(locale_id=self.locale_id).in_order().only("code", "name")
+        years = [d.year for d in self.news().dates("date", "year", order="DESC")]
+        return {"districts": districts, "categories": Category.choices, "years": years}
+
+    def active_filters(self, request):
+        """The filters in the query string, keeping only valid values (bad ones are ignored)."""
+        wanted = {}
+        code = request.GET.get("district", "")
+        if code and code in known_district_codes():
+            wanted["district"] = code
+        if request.GET.get("category") in Category.values:
+            wanted["category"] = request.GET["category"]
+        year = request.GET.get("year", "")
+        if year.isdigit() and 2000 <= int(year) <= 2100:
+            wanted["year"] = int(year)
+        return wanted
+
+    def listing(self, request, filters):
+        news = self.news()
+        if "district" in filters:
+            news = news.in_district(filters["district"])
+        if "category" in filters:
+            news = news.in_category(filters["category"])
+        if "year" in filters:
+            news = news.in_year(filters["year"])
+        paginator = Paginator(news.latest().for_cards(), NEWS_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        page.object_list = attach_local_districts(list(page.object_list), self.locale_id)
+        return page
+
+    def listing_version(self):
+        """Changes whenever a news item in this list is published, unpublished or deleted."""
+        return NewsPage.objects.live().child_of(self).version()
+
+    def route(self, request, path_components):
+        """A news item in one query rather than Wagtail's two."""
+        if len(path_components) == 1 and path_components[0] != "feed":
+            item = NewsPage.objects.filter(
+                path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+            ).first()
+            if item is None:
+                raise Http404
+            item._cached_parent_obj = self
+            return item.route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = self.active_filters(request)
+        context["filters"] = filters
+        context["filter_query"] = "&".join(f"{key}={value}" for key, value in filters.items())
+        context["news_version"] = self.listing_version()
+        # Lazy: evaluated only when the cached fragment is rendered anew.
+        context["news_page"] = SimpleLazyObject(lambda: self.listing(request, filters))
+        context["options"] = SimpleLazyObject(self.filter_options)
+        return context
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from .feeds import news_feed_response
+
+        return news_feed_response(self, request)
+
+    def get_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """A district-meeting report must say when and where the meeting was."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "districts" in self.fields:
+            locale = getattr(self.instance, "locale", None) or getattr(self.parent_page, "locale", None)
+            districts = District.objects.in_order()
+            if locale is not None and districts.filter(locale=locale).exists():
+                districts = districts.filter(locale=locale)
+            self.fields["districts"].queryset = districts
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("category") == Category.DISTRICT_MEETING:
+            if not cleaned.get("meeting_date"):
+                self.add_error("meeting_date", _("A district-meeting report needs the date of the meeting."))
+            if not cleaned.get("districts"):
+                self.add_error("districts", _("Choose the district (or districts) where the meeting was held."))
+        return cleaned
+
+
+class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
+    """A news item; a district-meeting report is one with the meeting's details filled in."""
+
+    date = models.DateField(
+        _("publication date"), default=timezone.localdate, help_text=_("Shown on the page and used for ordering.")
+    )
+    lead = models.TextField(
+        _("lead"), max_length=400, help_text=_("One or two sentences: shown under the title, in lists and feeds.")
+    )
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top, in lists and when the link is shared."),
+    )
+    cover_alt = models.CharField(
+        _("cover image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it. Required with a cover image."),
+    )
+    gallery = StreamField(
+        [("image", ImageBlock())],
+        verbose_name=_("photo gallery"),
+        blank=True,
+        help_text=_("More photos, shown after the text."),
+    )
+    category = models.CharField(
+        _("category"), max_length=32, choices=Category.choices, default=Category.PROGRAMME, db_index=True
+    )
+    districts = ParentalManyToManyField(
+        "places.District",
+        verbose_name=_("districts"),
+        blank=True,
+        related_name="news_pages",
+        help_text=_("The districts this news is about."),
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, verbose_name=_("tags"), blank=True)
+    author_name = models.CharField(
+        _("author"), max_length=120, blank=True, help_text=_("The byline, e.g. the reporter's name.")
+    )
+    source_name = models.CharField(
+        _("original source"), max_length=160, blank=True, help_text=_("If this news was first published elsewhere.")
+    )
+    source_url = models.URLField(_("link to the source"), blank=True)
+
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    villages = models.CharField(
+        _("villages"),
+        max_length=400,
+        blank=True,
+        help_text=_("Villages whose residents took part, separated by commas."),
+    )
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    topics = models.TextField(
+        _("topics discussed"), blank=True, help_text=_("One topic a line, e.g. founding an NGO, writing a project.")
+    )
+
+    objects = NewsPageManager()
+    base_form_class = NewsPageForm
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Cover")),
+        FieldPanel("body"),
+        FieldPanel("gallery"),
+        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("meeting_date"),
+                FieldPanel("villages"),
+                FieldPanel("participants"),
+                FieldPanel("topics"),
+            ],
+            heading=_("District meeting"),
+            help_text=_("Fill in for a report on a district meeting."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("author_name"), FieldPanel("source_name"), FieldPanel("source_url"), FieldPanel("tags")],
+            heading=_("Byline, source and tags"),
+        ),
+        InlinePanel("related_links", label=_("Related news"), max_num=4),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("villages"),
+        index.SearchField("topics"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_alt.strip():
+            raise ValidationError({"cover_alt": _("Describe the cover photo for people who cannot see it.")})
+        if self.meeting_date and self.meeting_date > timezone.localdate() + datetime.timedelta(days=1):
+            raise ValidationError({"meeting_date": _("A report is about a meeting that has taken place.")})
+
+    @property
+    def is_meeting(self):
+        return self.category == Category.DISTRICT_MEETING
+
+    def topic_list(self):
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+
+    @cached_property
+    def local_districts(self):
+        """The page's districts named in the page's own language (translations share district rows)."""
+        codes = [district.code for district in self.districts.all()]
+        if not codes:
+            return []
+        rows = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=self.locale_id)}
+        return [rows.get(code) or district for code, district in zip(codes, self.districts.all(), strict=True)]
+
+    def related_news(self):
+        """Live related items in the page's language (translations keep the source's choices)."""
+        keys = self.related_links.values("related__translation_key")
+        return NewsPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).latest()
+
+    def get_context(self, request, *args, **kwargs):
+        from .coverage import coverage
+
+        context = super().get_context(request, *args, **kwargs)
+        url = self.get_url(request) or "/"
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
+        context["feed_url"] = context["index_url"] + "feed/"
+        views = getattr(self, "view_total", None)
+        context["views"] = PageViewCount.views_of(self.pk) if views is None else views
+        # The counting image is left out of previews and of pages editors look at.
+        context["count_views"] = not getattr(request, "is_preview", False) and self.live
+        context["district_urls"] = {row.code: row.url for row in coverage(request) if row.url}
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        return [
+            {
+                "location": self.get_full_url(request),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+        ]
+
+
+class NewsPageRelated(Orderable):
+    page = ParentalKey(NewsPage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("news item"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related", page_type="news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related news")
+        verbose_name_plural = _("related news")
+
+
+class PageViewCount(models.Model):
+    """How many times a page was read. Kept outside the page so publishing never resets it."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="view_count",
+        verbose_name=_("page"),
+    )
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+
+    @classmethod
+    def count(cls, page_id):
+        """Add one view, atomically in the database (safe with many processes)."""
+        if cls.objects.filter(page_id=page_id).update(views=F("views") + 1):
+            return True
+        if not NewsPage.objects.live().public().filter(pk=page_id).exists():
+            return False
+        try:
+            with transaction.atomic():
+                cls.objects.create(page_id=page_id, views=1)
+        except IntegrityError:  # another request created the row first
+            cls.objects.filter(page_id=page_id).update(views=F("views") + 1)
+        return True
+
+    @classmethod
+    def views_of(cls, page_id):
+        return cls.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0

@@ -1,0 +1,28 @@
+import base64
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+
+from .counter import REPEAT_WINDOW, repeat_key, should_count
+from .models import PageViewCount
+
+# The smallest transparent GIF (43 bytes).
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@never_cache
+def view_pixel(request, page_id):
+    """Count one reader's view of a news page and answer with a 1×1 image.
+
+    A plain URL (not a page route) so that counting costs one UPDATE and no page
+    lookup; never cached, so a page cache in front of the HTML cannot hide views.
+    No cookie is read for counting and none is set.
+    """
+    allowed, _reason = should_count(request)
+    if allowed and cache.add(repeat_key(request, page_id, settings.SECRET_KEY), 1, REPEAT_WINDOW):
+        PageViewCount.count(page_id)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -79,6 +79,11 @@ class GrantCallQuerySet(PageQuerySet):
     def closed(self):
         return self.filter(closes_at__lte=timezone.now())
 
+    def in_district(self, code):
+        """Calls open to applicants from this district: every call is region-wide today,
+        so all of them (a per-district call would narrow this)."""
+        return self
+
     def current(self):
         """Open or not yet open: what the home page advertises, soonest deadline first."""
         return self.filter(closes_at__gt=timezone.now(), review_stage="").order_by("closes_at")
@@ -200,6 +205,11 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         return routed_ancestors(self)
 
     # --- facts about the call -------------------------------------------------------------
+    @property
+    def deadline(self):
+        """The closing date-time, as the home and district pages' "open calls" lists show it."""
+        return self.closes_at
+
     @property
     def total_budget(self):
         return (self.number_of_grants or 0) * (self.amount_per_grant or 0)

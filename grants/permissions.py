@@ -48,3 +48,8 @@ def let_coordinators_manage(index_page):
 def on_index_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         let_coordinators_manage(instance)
+
+
+def can_revoke_links(user):
+    """Coordinators (who change applications) may revoke an applicant's secret link."""
+    return user.is_authenticated and user.is_active and user.has_perm("grants.change_application")

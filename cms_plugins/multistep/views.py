@@ -131,6 +131,8 @@ class MultiStepWizardView(NamedUrlWizardView):
             # TemplateView's dispatch, not WizardView's: that one would build a session storage
             response = TemplateView.dispatch(self, request, *args, **kwargs)
         self.storage.update_response(response)
+        if getattr(self, "shown_link", False):
+            response.delete_cookie(f"{cookie_name(self.page)}_link", path="/", samesite="Lax")
         return response
 
     def get_form_kwargs(self, step=None):
@@ -322,8 +324,14 @@ class MultiStepWizardView(NamedUrlWizardView):
             "draft": self.draft,
             "tasks_url": self.get_step_url(TASKS),
             "step_rows": self.step_table(),
-            "new_link": cookie_value(self.request, f"{cookie_name(self.page)}_link"),
+            "new_link": self.pop_new_link(),
         }
+
+    def pop_new_link(self):
+        """The secret link just made, shown once: its cookie is deleted with this response."""
+        link = cookie_value(self.request, f"{cookie_name(self.page)}_link")
+        self.shown_link = bool(link)
+        return link
 
     def render_tasks(self, status=200):
         context = self.base_context()

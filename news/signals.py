@@ -39,3 +39,12 @@ def page_deleted(sender, instance, **kwargs):
 def privacy_changed(sender, instance, **kwargs):
     """A page made private must leave the anonymous cache at once."""
     bump_content_version()
+
+
+@receiver(post_save)
+def settings_changed(sender, instance, **kwargs):
+    """Site settings (organisation, footer links) are on every cached page: a change shows at once."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    if isinstance(instance, BaseGenericSetting | BaseSiteSetting):
+        bump_content_version()

@@ -39,6 +39,7 @@ run: $(VENV)/.requirements
 lint: $(VENV)/.requirements-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
 
 test: lint
 	$(call PYTEST,)

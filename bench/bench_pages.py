@@ -7,7 +7,9 @@ Steps, all under var/bench/ (git-ignored; the database is rebuilt on every run):
 1. migrate, ``load_demo`` and the extra pages below, collectstatic — production settings
    with a generated SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, SECURE_SSL_REDIRECT=false;
 2. SQL queries per page: Django's test client + CaptureQueriesContext, counted on the
-   second request (the first one warms caches and image renditions);
+   second request (the first one warms caches and image renditions); then the mean time
+   of 20 such requests in this process ("app ms": the app's own cost, steadier than the
+   load figures on a busy machine);
 3. gunicorn (2 sync workers) on 127.0.0.1 only, then each page for ``--duration`` seconds
    with wrk (8 connections, 2 threads) or, without wrk, a Python load generator;
 4. a table: req/s, p50, p99, errors, SQL queries, size of the HTML and of HTML+CSS+JS as
@@ -39,6 +41,7 @@ from urllib.parse import quote, urljoin, urlsplit
 BASE_DIR = Path(__file__).resolve().parents[1]
 BENCH_DIR = BASE_DIR / "var" / "bench"
 CONNECTIONS, THREADS, WORKERS = 8, 2, 2
+APP_TIMING_REQUESTS = 20  # in-process requests timed per page: the app's own cost, no network
 EXTRA_PAGES = 40  # more ru pages than the demo has, so search and menus have work to do
 EXTRA_NEWS = 300  # ru news items beyond the demo's, so the list pages and filters have work to do
 
@@ -98,7 +101,12 @@ def seed_and_count_queries(pages):
             raise SystemExit(f"bench: {path} answered {first.status_code} before the load started")
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
-        queries[name] = len(captured.captured_queries)
+        sql = len(captured.captured_queries)  # now: the next request clears the query log
+        started = time.perf_counter()
+        for _ in range(APP_TIMING_REQUESTS):
+            client.get(path)
+        app_ms = (time.perf_counter() - started) * 1000 / APP_TIMING_REQUESTS
+        queries[name] = {"sql": sql, "app_ms": app_ms}
     return queries
 
 
@@ -334,7 +342,7 @@ def main():
             url = base_url + path
             print(f"bench: {name} ({path}) for {args.duration} s…", flush=True)
             load(url, 1)  # warm both workers
-            rows.append({"page": name, "path": path, **load(url, args.duration), "sql": queries[name]})
+            rows.append({"page": name, "path": path, **load(url, args.duration), **queries[name]})
             rows[-1].update(transferred_sizes(url))
 
     print_table(rows, f"gunicorn {WORKERS} workers, {generator}, {args.duration} s per page, SQLite, 127.0.0.1")
@@ -343,7 +351,7 @@ def main():
 
 
 def print_table(rows, title):
-    header = ["page", "req/s", "p50 ms", "p99 ms", "errors", "SQL", "HTML KB", "gz KB HTML+CSS+JS"]
+    header = ["page", "req/s", "p50 ms", "p99 ms", "errors", "SQL", "app ms", "HTML KB", "gz KB HTML+CSS+JS"]
     lines = [
         [
             row["page"],
@@ -352,6 +360,7 @@ def print_table(rows, title):
             f"{row['p99']:.1f}",
             str(row["errors"]),
             str(row["sql"]),
+            f"{row['app_ms']:.1f}",
             f"{row['html_kb']:.1f}",
             f"{row['gz_kb']:.1f}",
         ]
@@ -367,6 +376,7 @@ def print_table(rows, title):
         )
         if index == 0:
             print("  ".join("-" * w for w in widths))
+    print(f"(app ms: mean of {APP_TIMING_REQUESTS} requests through Django's test client, no server or network)")
     if rows and not rows[0]["html_gzipped_by_app"]:
         print("(the app does not gzip HTML itself; HTML is counted gzipped as a proxy in front would send it)")
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from . import demo_crm
 from .demo_data.pages import HOME, ORGANISATION, SOCIAL, STANDARD_PAGES
 from .demo_images import get_or_create_image
 from .models import HomePage, OrganisationSettings, StandardPage
@@ -102,6 +103,9 @@ def load(command):
         home.body = home_body(text, about)
         publish(home)
 
+    demo_crm.load(command)
+
+    privacy = StandardPage.objects.get(slug="privacy", locale=Locale.get_default())
     OrganisationSettings.objects.update_or_create(
-        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL}
+        pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL, "privacy_page": privacy}
     )

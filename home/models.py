@@ -208,13 +208,28 @@ class OrganisationSettings(BaseGenericSetting):
         help_text=_("Any usual form, e.g. 8 (7112) 51-23-45; stored as +77112512345."),
     )
     email = models.EmailField(_("email"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personal-data notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page's footer and from consent checkboxes."),
+    )
     instagram = models.URLField(_("Instagram"), blank=True, help_text=_("Full address of the account."))
     telegram = models.URLField(_("Telegram"), blank=True, help_text=_("For example https://t.me/channel"))
     whatsapp = models.URLField(_("WhatsApp"), blank=True, help_text=_("For example https://wa.me/77011234567"))
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name_kk"), FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("bin")],
+            [
+                FieldPanel("name_kk"),
+                FieldPanel("name_ru"),
+                FieldPanel("name_en"),
+                FieldPanel("bin"),
+                FieldPanel("privacy_page"),
+            ],
             heading=_("Organisation"),
         ),
         MultiFieldPanel(
@@ -256,6 +271,9 @@ class OrganisationSettings(BaseGenericSetting):
     @property
     def phone_display(self):
         return format_phone(self.phone)
+
+    def privacy_page_localized(self):
+        return localized_by_id(self.privacy_page_id)
 
     def social_links(self):
         links = (("Instagram", self.instagram), ("Telegram", self.telegram), ("WhatsApp", self.whatsapp))

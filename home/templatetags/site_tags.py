@@ -48,9 +48,17 @@ def translated_urls(page, request):
     prefixes = [page.path[:length] for length in range(step * 2, len(page.path) + 1, step)]
     keys = Page.objects.filter(path__in=prefixes).values("translation_key")
     candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale").order_by("depth")
+    # A routable page's sub-page (a form step, a filtered list) keeps its sub-path
+    # in the other language when the page itself is translated.
+    own_url = page.get_url(request) or ""
+    path = request.path if request else ""
+    rest = path[len(own_url) :] if own_url and path.startswith(own_url) else ""
     urls = {}
     for candidate in candidates:  # deeper ones overwrite their ancestors
-        urls[candidate.locale.language_code] = candidate.get_url(request)
+        url = candidate.get_url(request)
+        if url and candidate.translation_key == page.translation_key:
+            url += rest
+        urls[candidate.locale.language_code] = url
     return urls
 
 

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     # our plug-ins and domain apps come first so their templates win
     "cms_plugins.blocks",
     "cms_plugins.places",
+    "cms_plugins.crm",
+    "cms_plugins.multistep",
     "home",
     "news",
     "grants",
@@ -127,7 +129,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: every worker on the machine sees the same entries,
+    # so dropping a cached fragment after an edit reaches them all.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # --- Files -------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -213,6 +223,31 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+# --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --
+CRM_MANAGER_GROUPS = ["Coordinators"]  # groups given every CRM permission by crm's migration
+# Words that only name the legal form: "ОО «Жас Өркен»" and "Жас Өркен" are one name.
+CRM_NAME_NOISE_WORDS = [
+    "оо", "ооо", "оф", "чу", "ую", "ипг", "иг", "ойл", "оюл", "экц", "қб", "кб", "ққ", "кк", "жм", "пф", "pa", "pf",
+    "общественное объединение", "общественный фонд", "частное учреждение", "инициативная группа",
+    "этнокультурное объединение", "этнокультурный центр", "қоғамдық бірлестік", "қоғамдық қор", "жеке мекеме",
+    "бастамашыл топ", "public association", "public foundation", "foundation", "private institution",
+    "initiative group",
+]  # fmt: skip
+# Abbreviations people write for a legal form (the labels in kk/ru/en are always understood).
+CRM_LEGAL_FORM_ALIASES = {
+    "ОО": "public_association", "ОЮЛ": "public_association", "ҚБ": "public_association",
+    "ОФ": "foundation", "ҚҚ": "foundation", "фонд": "foundation", "қор": "foundation",
+    "ЧУ": "private_institution", "учреждение": "private_institution", "ЖМ": "private_institution",
+    "ИГ": "initiative_group", "БТ": "initiative_group",
+    "ЭКЦ": "ethnocultural_centre", "ЭКО": "ethnocultural_centre",
+    "общественное объединение": "public_association", "қоғамдық бірлестік": "public_association",
+    "общественный фонд": "foundation", "қоғамдық қор": "foundation",
+    "частное учреждение": "private_institution", "жеке мекеме": "private_institution",
+    "инициативная группа": "initiative_group", "бастамашыл топ": "initiative_group",
+    "этнокультурный центр": "ethnocultural_centre", "этнокультурное объединение": "ethnocultural_centre",
+    "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
+}  # fmt: skip
 
 # --- Security defaults (production tightens further) -------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -36,6 +36,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.harness import BROWSER_DIR, save_png, unchecked_pages, without_fragment
+from tests.conftest import use_media_folder
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -176,18 +177,7 @@ def _media_in_tmp(settings, _browser_media_root):
     The URLconf's media view keeps the folder it saw when first imported, so a folder
     per test would leave later tests' images unserved.
     """
-    settings.MEDIA_ROOT = _browser_media_root / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": _browser_media_root / "media"},
-        },
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": _browser_media_root / "private"},
-        },
-    }
+    use_media_folder(settings, _browser_media_root)
 
 
 @pytest.fixture

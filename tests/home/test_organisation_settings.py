@@ -47,7 +47,11 @@ def test_phone_and_bin_are_stored_tidy(admin_client):
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
-    [("bin", "940140000386", "контрольная цифра"), ("phone", "12345", "8 701 123 45 67"), ("telegram", "javascript:alert(1)", "URL")],
+    [
+        ("bin", "940140000386", "контрольная цифра"),
+        ("phone", "12345", "8 701 123 45 67"),
+        ("telegram", "javascript:alert(1)", "URL"),
+    ],
 )
 def test_wrong_values_are_refused_with_a_message_on_the_field(admin_client, field, value, message):
     """A wrong BIN, phone or address is refused, the form says which field and why, nothing is saved."""

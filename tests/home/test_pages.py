@@ -137,3 +137,18 @@ def test_footer_shows_organisation_and_social_links(client, demo):
     assert "+7 7112 51 23 45" in html
     assert "https://t.me/auyl_example" in html
     assert "Орал қ." in html
+    assert '<a href="/kk/privacy/">Дербес деректерді өңдеу саясаты</a>' in html
+
+
+def test_switcher_keeps_the_sub_path_of_a_routable_page(rf, demo):
+    """On a form step or a filtered list, switching language stays on the same step."""
+    from django.utils import translation
+
+    from home.templatetags.site_tags import translated_urls
+
+    about = StandardPage.objects.get(slug="about", locale__language_code="ru")
+    request = rf.get("/ru/about/apply/budget/")
+    with translation.override("ru"):
+        urls = translated_urls(about, request)
+    assert urls["kk"] == "/kk/about/apply/budget/"
+    assert urls["en"] == "/en/about/apply/budget/"

@@ -8,6 +8,7 @@ order of INSTALLED_APPS, so home (the page tree) comes first.
 from importlib import import_module
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -26,3 +27,5 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo.load(self)
             self.stdout.write(f"demo content: {config.label} ready")
+        # Cached fragments may describe content this command just replaced.
+        cache.clear()

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CrmConfig(AppConfig):
+    name = "cms_plugins.crm"
+    label = "crm"
+    verbose_name = _("CRM")
+    default_auto_field = "django.db.models.BigAutoField"

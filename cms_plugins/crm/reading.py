@@ -1,0 +1,184 @@
+"""Read a spreadsheet as people save it: CSV in UTF-8 (with or without BOM) or
+Windows-1251, delimited by , ; or tab, or an XLSX workbook (first sheet).
+
+Every row keeps the line number a person sees in their spreadsheet program; blank
+rows are skipped but still counted.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+XLSX_MAGIC = b"PK\x03\x04"
+DELIMITERS = [",", ";", "\t"]
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as a spreadsheet at all (not a row problem)."""
+
+
+@dataclass
+class Table:
+    headers: list
+    rows: list  # (line number, list of cell values)
+    file_format: str  # "csv" or "xlsx"
+    encoding: str = ""
+    delimiter: str = ""
+    blank_rows: int = 0
+    notes: list = field(default_factory=list)
+
+
+def decode(data):
+    """(text, encoding): UTF-8 with BOM, UTF-8, else Windows-1251."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251"), "windows-1251"
+    except UnicodeDecodeError as error:  # 0x98 is the one byte cp1251 leaves undefined
+        raise UnreadableFile(_("The file is neither UTF-8 nor Windows-1251 text.")) from error
+
+
+def sniff_delimiter(text):
+    """The delimiter that splits the header line into the most cells, consistently."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", -1
+    for delimiter in DELIMITERS:
+        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines[:5]]
+        header_cells = counts[0]
+        if header_cells < 2:
+            continue
+        # Prefer delimiters that give the header's number of cells on the next lines too.
+        score = header_cells * 10 + sum(1 for c in counts[1:] if c == header_cells)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(data):
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    headers, rows, blank, line = None, [], 0, 1
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise UnreadableFile(
+                _("Line %(line)s cannot be read: %(error)s") % {"line": line, "error": error}
+            ) from error
+        if not any(cell.strip() for cell in cells):
+            if headers is not None:
+                blank += 1
+            continue
+        if headers is None:
+            headers = cells
+            continue
+        rows.append((line, cells))
+    if headers is None:
+        raise UnreadableFile(_("The file is empty."))
+    return Table(headers, rows, "csv", encoding=encoding, delimiter=delimiter, blank_rows=blank)
+
+
+def read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableFile(_("The workbook cannot be opened: it may be damaged or not an XLSX file.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        headers, rows, blank = None, [], 0
+        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            values = ["" if cell is None else cell for cell in cells]
+            if not any(str(value).strip() for value in values):
+                if headers is not None:
+                    blank += 1
+                continue
+            if headers is None:
+                headers = [str(value) for value in values]
+                continue
+            rows.append((line, values))
+    finally:
+        workbook.close()
+    if headers is None:
+        raise UnreadableFile(_("The file is empty."))
+    return Table(headers, rows, "xlsx", blank_rows=blank)
+
+
+def read_table(data, file_name=""):
+    """Read bytes of a CSV or XLSX file (told apart by content, not by name)."""
+    if not data:
+        raise UnreadableFile(_("The file is empty."))
+    if data.startswith(XLSX_MAGIC):
+        return read_xlsx(data)
+    if file_name.lower().endswith((".xls",)) or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFile(_("Old Excel files (.xls) are not supported: save the file as .xlsx or CSV."))
+    return read_csv(data)
+
+
+# --- a read table kept between the preview and the confirm ---------------------------
+# The confirm may run on another app server; keeping the table already read (as JSON,
+# never pickle) spares reading an XLSX twice, which is a third of a big import.
+
+
+def _encode(value):
+    if isinstance(value, dt.datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)  # times, durations: as text, which is how the importer reads them
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        if "dt" in value:
+            return dt.datetime.fromisoformat(value["dt"])
+        if "d" in value:
+            return dt.date.fromisoformat(value["d"])
+        raise UnreadableFile(_("The stored upload is damaged; please upload the file again."))
+    return value
+
+
+def table_to_json(table):
+    return json.dumps(
+        {
+            "headers": [str(h) for h in table.headers],
+            "rows": [[line, [_encode(cell) for cell in cells]] for line, cells in table.rows],
+            "file_format": table.file_format,
+            "encoding": table.encoding,
+            "delimiter": table.delimiter,
+            "blank_rows": table.blank_rows,
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
+
+
+def table_from_json(data):
+    try:
+        raw = json.loads(data)
+        return Table(
+            headers=list(raw["headers"]),
+            rows=[(int(line), [_decode(cell) for cell in cells]) for line, cells in raw["rows"]],
+            file_format=raw["file_format"],
+            encoding=raw.get("encoding", ""),
+            delimiter=raw.get("delimiter", ""),
+            blank_rows=int(raw.get("blank_rows", 0)),
+        )
+    except (ValueError, KeyError, TypeError) as error:
+        raise UnreadableFile(_("The stored upload is damaged; please upload the file again.")) from error

@@ -1,0 +1,264 @@
+"""The CRM in the Wagtail admin: one SnippetViewSet a model, grouped in a "CRM" menu."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import CreateView, IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
+
+from .filters import (
+    InteractionFilterSet,
+    OrganisationFilterSet,
+    PersonFilterSet,
+    search_organisations,
+    search_people,
+)
+from .models import ImportLog, Interaction, Organisation, Person
+from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
+
+
+class ContactsIndexView(IndexView):
+    """A list with Import, Export (XLSX, CSV) and Duplicates buttons; export keeps the filters."""
+
+    export_kind = ""
+    search_function = None
+
+    def search_queryset(self, queryset):
+        # Plain queries on normalised keys: case-insensitive for Cyrillic on SQLite too,
+        # and no Wagtail search index (wagtail#10217).
+        if not self.is_searching:
+            return queryset
+        return type(self).search_function(queryset, self.search_query)
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        user = self.request.user
+        if can_import_contacts(user)[0]:
+            buttons.append(HeaderButton(_("Import"), url=reverse("crm:import"), icon_name="upload", priority=20))
+        if can_export_contacts(user)[0]:
+            params = self.request.GET.copy()
+            params.pop("p", None)
+            for label, file_format, priority in ((_("Export XLSX"), "xlsx", 30), (_("Export CSV"), "csv", 31)):
+                params["format"] = file_format
+                url = reverse("crm:export", args=[self.export_kind]) + "?" + params.urlencode()
+                buttons.append(HeaderButton(label, url=url, icon_name="download", priority=priority))
+        if can_merge(user, self.model._meta.model_name)[0]:
+            buttons.append(
+                HeaderButton(
+                    _("Duplicates"),
+                    url=reverse("crm:duplicates") + "?" + urlencode({"kind": self.export_kind}),
+                    icon_name="resubmit",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+class OrganisationIndexView(ContactsIndexView):
+    export_kind = "organisations"
+    search_function = staticmethod(search_organisations)
+
+
+class PersonIndexView(ContactsIndexView):
+    export_kind = "people"
+    search_function = staticmethod(search_people)
+
+
+class TimelineInspectView(InspectView):
+    """The record's fields, its people or organisations, and its history, newest first."""
+
+    template_name = "crm/inspect_with_timeline.html"
+    timeline_limit = 200
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        field = "organisation" if isinstance(obj, Organisation) else "person"
+        timeline = Interaction.objects.timeline().filter(**{field: obj})
+        context["timeline"] = timeline[: self.timeline_limit]
+        context["timeline_total"] = timeline.count()
+        context["memberships"] = obj.memberships.select_related("person", "organisation").order_by("pk")
+        context["record_kind"] = field
+        context["add_history_url"] = reverse("wagtailsnippets_crm_interaction:add") + "?" + urlencode({field: obj.pk})
+        if field == "person":
+            context["can_anonymise"] = can_anonymise_person(self.request.user, obj)[0]
+        return context
+
+
+class InteractionCreateView(CreateView):
+    """Prefills the organisation or person from the link on their page; records who wrote it."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("organisation", "person"):
+            value = self.request.GET.get(name, "")
+            if value.isdigit():
+                initial[name] = int(value)
+        return initial
+
+    def save_instance(self):
+        self.form.instance.recorded_by = self.request.user
+        return super().save_instance()
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_name = "crm-organisations"
+    index_view_class = OrganisationIndexView
+    inspect_view_class = TimelineInspectView
+    inspect_view_enabled = True
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name"]  # enables the search box; OrganisationIndexView does the searching
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["name"]
+    list_display = [
+        "name",
+        Column("legal_form", label=_("legal form"), accessor="get_legal_form_display", sort_key="legal_form"),
+        "bin",
+        Column("district", label=_("district"), sort_key="district__sort_order"),
+        "settlement",
+        Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
+        Column("focus_area_names", label=_("focus areas")),
+        Column("people_count", label=_("people"), sort_key="people_count"),
+        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+    ]
+    inspect_view_fields = [
+        "name",
+        "short_name",
+        "legal_form",
+        "bin",
+        "registration_date",
+        "district",
+        "settlement",
+        "address",
+        "status",
+        "website",
+        "social_links",
+        "notes",
+        "source",
+        "created_at",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request):
+        return Organisation.objects.for_admin_list()
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    menu_name = "crm-people"
+    index_view_class = PersonIndexView
+    inspect_view_class = TimelineInspectView
+    inspect_view_enabled = True
+    filterset_class = PersonFilterSet
+    search_fields = ["full_name"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["full_name"]
+    list_display = [
+        Column("full_name", label=_("full name"), accessor="__str__", sort_key="full_name"),
+        Column("phone_display", label=_("phone"), sort_key="phone"),
+        "email",
+        Column("organisation_names", label=_("organisations")),
+        Column("preferred_language", label=_("language"), accessor="get_preferred_language_display"),
+        BooleanColumn("mailing_opt_out", label=_("no mailings")),
+        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+    ]
+    inspect_view_fields = [
+        "full_name",
+        "phone",
+        "email",
+        "preferred_language",
+        "consent_version",
+        "consent_at",
+        "consent_method",
+        "mailing_opt_out",
+        "notes",
+        "source",
+        "anonymised_at",
+        "created_at",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request):
+        return Person.objects.prefetch_related("memberships__organisation")
+
+
+class InteractionViewSet(SnippetViewSet):
+    model = Interaction
+    icon = "history"
+    menu_label = _("History")
+    menu_name = "crm-history"
+    add_view_class = InteractionCreateView
+    filterset_class = InteractionFilterSet
+    list_per_page = 50
+    list_display = [
+        DateColumn("date", label=_("date"), sort_key="date"),
+        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("organisation", label=_("organisation")),
+        Column("person", label=_("person")),
+        Column("text", label=_("text")),
+        Column("recorded_by", label=_("recorded by")),
+    ]
+
+    def get_queryset(self, request):
+        return Interaction.objects.select_related("organisation", "person", "recorded_by")
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Import log entries are written by imports only: nobody adds or edits them by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ImportLogViewSet(SnippetViewSet):
+    model = ImportLog
+    icon = "list-ul"
+    menu_label = _("Import log")
+    menu_name = "crm-import-log"
+    inspect_view_enabled = True
+    list_display = [
+        DateColumn("created_at", label=_("when"), sort_key="created_at"),
+        Column("user", label=_("user")),
+        "file_name",
+        Column("mode", label=_("mode"), accessor="get_mode_display"),
+        "rows",
+        "organisations_new",
+        "organisations_updated",
+        "people_new",
+        "people_updated",
+        "invalid",
+        BooleanColumn("imported", label=_("imported")),
+    ]
+    list_filter = ["imported", "channel"]
+
+    @cached_property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)
+
+    def get_queryset(self, request):
+        return ImportLog.objects.select_related("user")
+
+
+class CrmViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("CRM")
+    menu_icon = "group"
+    menu_name = "crm"
+    menu_order = 250
+    items = (OrganisationViewSet, PersonViewSet, InteractionViewSet, ImportLogViewSet)

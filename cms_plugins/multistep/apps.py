@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MultistepConfig(AppConfig):
+    name = "cms_plugins.multistep"
+    label = "multistep"
+    verbose_name = _("Multi-step forms")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,133 @@
+"""A django-formtools storage backed by the draft row, not the session.
+
+formtools' own storages keep raw POST data in the session or a cookie, which ties a
+draft to one browser. This one keeps the same structure in ``Draft.data`` (JSON)
+and uploaded files as ``DraftFile`` rows in private storage, so any app server and
+any device with the secret link sees the same draft.
+"""
+
+import os
+
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from formtools.wizard.storage.base import BaseStorage
+
+from . import conf
+from .models import DraftFile
+
+
+def clean_name(name):
+    """A file or field name as it may be kept: no control characters, bounded length."""
+    return "".join(c for c in str(name or "") if c.isprintable())[:200]
+
+
+def sanitise(values):
+    """Posted strings as they may be kept: no NUL (PostgreSQL refuses it), bounded length."""
+    limit = conf.get("MAX_VALUE_LENGTH")
+    return [str(value).replace("\x00", "")[:limit] for value in values]
+
+
+class DraftStorage(BaseStorage):
+    def __init__(self, prefix, request=None, file_storage=None, draft=None):
+        super().__init__(prefix, request, file_storage)
+        self.draft = draft
+        self.changed = False
+        stored = draft.data or {}
+        self.init_data()
+        for key in (self.step_key, self.step_data_key, self.step_files_key, self.extra_data_key):
+            if key in stored:
+                self.data[key] = stored[key]
+
+    # every write marks the draft for saving at the end of the request
+    def _set_current_step(self, step):
+        if self.data[self.step_key] != step:
+            self.changed = True
+        super()._set_current_step(step)
+
+    def set_step_data(self, step, cleaned_data):
+        if isinstance(cleaned_data, MultiValueDict):
+            cleaned_data = dict(cleaned_data.lists())
+        prefix = f"{step}-"
+        kept = {
+            key: sanitise(values)
+            for key, values in (cleaned_data or {}).items()
+            if key.startswith(prefix) and len(key) <= 100 and key == clean_name(key)
+        }
+        self.data[self.step_data_key][step] = kept
+        self.changed = True
+
+    def set_step_files(self, step, files):
+        step_files = self.data[self.step_files_key].setdefault(step, {})
+        for field_name, uploaded in (files or {}).items():
+            if not hasattr(uploaded, "chunks"):
+                continue  # an already stored file kept as is
+            self._remove(step_files.pop(field_name, None))
+            name = clean_name(os.path.basename(uploaded.name or "")) or "file"
+            record = DraftFile(
+                draft=self.draft,
+                step=step,
+                field=field_name[-40:],
+                original_name=name,
+                content_type=(uploaded.content_type or "")[:100],
+                size=uploaded.size or 0,
+            )
+            uploaded.seek(0)
+            record.file.save(name, uploaded, save=False)
+            record.save()
+            step_files[field_name] = {
+                "tmp_name": record.file.name,
+                "id": record.pk,
+                "name": name,
+                "content_type": record.content_type,
+                "size": record.size,
+                "charset": None,
+            }
+        self.changed = True
+
+    def remove_step_file(self, step, field_name):
+        self._remove(self.data[self.step_files_key].get(step, {}).pop(field_name, None))
+        self.changed = True
+
+    def _remove(self, info):
+        if not info:
+            return
+        for record in DraftFile.objects.filter(draft=self.draft, pk=info.get("id")):
+            record.delete_file()
+            record.delete()
+
+    def stored_file_info(self, step):
+        return dict(self.data[self.step_files_key].get(step, {}))
+
+    def get_step_files(self, step):
+        files = {}
+        for field_name, info in self.data[self.step_files_key].get(step, {}).items():
+            if (step, field_name) not in self._files:
+                try:
+                    handle = self.file_storage.open(info["tmp_name"])
+                except (OSError, ValueError):
+                    continue  # removed by the clean-up job
+                self._files[(step, field_name)] = UploadedFile(
+                    file=handle,
+                    name=info["name"],
+                    content_type=info.get("content_type"),
+                    size=info.get("size"),
+                    charset=None,
+                )
+            files[field_name] = self._files[(step, field_name)]
+        return files or None
+
+    def reset(self):
+        # a draft is never thrown away by the wizard (formtools resets after done())
+        pass
+
+    def save(self):
+        self.draft.data = self.data
+        self.draft.updated_at = timezone.now()
+        self.draft.save(update_fields=["data", "step_states", "updated_at", "language"])
+        self.changed = False
+
+    def update_response(self, response):
+        if self.changed:
+            self.save()
+        super().update_response(response)

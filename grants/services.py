@@ -1,0 +1,192 @@
+"""Writes that touch several models: submitting an application, numbering it,
+telling the CRM, changing its status. They take objects, never a request."""
+
+import logging
+
+from django.apps import apps
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import TRANSITIONS, Application, ReferenceCounter
+
+logger = logging.getLogger(__name__)
+REFERENCE_PREFIX = "ZKO"
+
+
+def next_reference(year=None):
+    """The next reference of the year, ZKO-2026-0001; safe with concurrent submissions.
+
+    The counter row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite's
+    IMMEDIATE transactions serialise writers) and incremented in the database.
+    """
+    year = year or timezone.localdate().year
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.get_or_create(year=year)
+        except IntegrityError:  # another process created the row first
+            pass
+        ReferenceCounter.objects.select_for_update().filter(year=year).update(last=F("last") + 1)
+        number = ReferenceCounter.objects.get(year=year).last
+    return f"{REFERENCE_PREFIX}-{year}-{number:04d}"
+
+
+def answers_snapshot(form_dict, steps):
+    """[{"step": title, "rows": [[label, text], ...]}] in the applicant's language."""
+    snapshot = []
+    for step in steps:
+        form = form_dict.get(step.key)
+        if form is None or step.kind != "questions":
+            continue
+        snapshot.append(
+            {"step": str(step.title), "rows": [[str(label), str(text)] for label, text in form.display_answers()]}
+        )
+    return snapshot
+
+
+def crm_installed():
+    return apps.is_installed("cms_plugins.crm")
+
+
+def upsert_contact(**kwargs):
+    """The CRM's ``upsert_contact`` (cms_plugins.crm); nothing when the CRM is not installed."""
+    if not crm_installed():
+        return None, None
+    from cms_plugins.crm import services as crm_services
+
+    return crm_services.upsert_contact(**kwargs)
+
+
+def record_interaction(**kwargs):
+    if not crm_installed():
+        return None
+    from cms_plugins.crm import services as crm_services
+
+    return crm_services.record_interaction(**kwargs)
+
+
+def submit_application(*, call, draft, form_dict, steps):
+    """Create the Application from a complete, valid draft (inside the caller's transaction)."""
+    eligibility = form_dict["eligibility"].cleaned_data
+    applicant = form_dict["applicant"].cleaned_data
+    budget = form_dict["budget"].cleaned_data
+    declaration = form_dict["declaration"].cleaned_data
+    now = timezone.now()
+    project_title = ""
+    for step in steps:
+        form = form_dict.get(step.key)
+        for name in ("project_title", "title"):
+            if form is not None and name in form.fields and not project_title:
+                project_title = str(form.cleaned_data.get(name) or "")[:255]
+    application = Application.objects.create(
+        reference=next_reference(),
+        call=call,
+        draft=draft,
+        applicant_type=eligibility["applicant_type"],
+        organisation_name=applicant["organisation_name"],
+        bin=applicant.get("bin") or "",
+        district_code=applicant["district"],
+        settlement=applicant["settlement"],
+        contact_name=applicant["contact_name"],
+        contact_role=applicant.get("contact_role") or "",
+        email=applicant["email"],
+        phone=applicant["phone"],
+        language=draft.language,
+        project_title=project_title,
+        requested_amount=budget["requested_amount"],
+        answers=answers_snapshot(form_dict, steps),
+        consent_version=declaration["consent_version"],
+        consent_at=now,
+        submitted_at=draft.submitted_at or now,
+    )
+    transaction.on_commit(lambda: sync_to_crm_safely(application))
+    return application
+
+
+LEGAL_FORMS = {
+    "ngo": "public_association",
+    "initiative_group": "initiative_group",
+    "ethnocultural_centre": "ethnocultural_centre",
+}
+
+
+def sync_to_crm_safely(application):
+    """The application is already saved: a CRM failure is logged, not shown to the applicant."""
+    try:
+        sync_to_crm(application)
+    except Exception:
+        logger.exception("CRM sync failed for %s", application.reference)
+
+
+def sync_to_crm(application):
+    """Match or create the organisation and contact person in the CRM (after commit)."""
+    organisation = {
+        "name": application.organisation_name,
+        "legal_form": LEGAL_FORMS.get(application.applicant_type, "other"),
+        "bin": application.bin,
+        "district": application.district_code,
+        "settlement": application.settlement,
+        "address": "",
+    }
+    person = {
+        "full_name": application.contact_name,
+        "phone": application.phone,
+        "email": application.email,
+        "preferred_language": application.language,
+        "consent_version": application.consent_version,
+        "consent_at": application.consent_at,
+        "consent_method": "grant_application",
+    }
+    organisation_record, person_record = upsert_contact(
+        organisation=organisation,
+        person=person,
+        role=application.contact_role,
+        source=f"application {application.reference}",
+    )
+    if organisation_record is not None or person_record is not None:
+        record_interaction(
+            kind="application",
+            text=f"{application.reference}: {application.call.title} — {application.project_title}".strip(" —"),
+            organisation=organisation_record,
+            person=person_record,
+            date=timezone.localdate(application.submitted_at),
+        )
+    return organisation_record, person_record
+
+
+def send_confirmation_after_commit(application):
+    """Mail once the application is safely stored; a mail failure never loses it."""
+
+    def send():
+        try:
+            send_confirmation(application)
+        except Exception:
+            logger.exception("Confirmation mail failed for %s", application.reference)
+
+    transaction.on_commit(send)
+
+
+def send_confirmation(application):
+    """The confirmation email with a copy of the answers, in the applicant's language."""
+    with translation.override(application.language or None):
+        context = {"application": application, "call": application.call}
+        subject = _("Application %(reference)s received") % {"reference": application.reference}
+        body = render_to_string("grants/email/confirmation.txt", context)
+    recipients = sorted({application.email, application.draft.email})
+    send_mail(subject, body, None, recipients)
+
+
+class TransitionNotAllowed(Exception):
+    pass
+
+
+def change_status(application, new_status, user=None):
+    if new_status not in TRANSITIONS.get(application.status, set()):
+        raise TransitionNotAllowed(f"{application.status} → {new_status}")
+    application.status = new_status
+    application.save(update_fields=["status"])
+    return application

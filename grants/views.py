@@ -1,0 +1,118 @@
+"""Admin screens beyond the viewsets: private files, and experts' reviews."""
+
+import mimetypes
+import os
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms_plugins.multistep.models import DraftFile
+
+from .models import Application, Assignment
+from .permissions import can_list_reviews, can_score, can_view_application
+
+
+def application_file(request, application_id, file_id):
+    """An applicant's uploaded file, only for those who may see the application."""
+    application = get_object_or_404(Application.objects.select_related("draft"), pk=application_id)
+    if not can_view_application(request.user, application):
+        raise PermissionDenied
+    record = get_object_or_404(DraftFile, pk=file_id, draft=application.draft)
+    try:
+        handle = record.file.open("rb")
+    except (OSError, ValueError) as error:
+        raise Http404 from error
+    content_type = mimetypes.guess_type(record.original_name)[0] or "application/octet-stream"
+    response = FileResponse(
+        handle, as_attachment=True, filename=os.path.basename(record.original_name), content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class ScoreForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["relevance", "feasibility", "budget", "comment"]
+        widgets = dict.fromkeys(["relevance", "feasibility", "budget"], forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["relevance", "feasibility", "budget"]:
+            self.fields[name].required = True
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+
+
+def review_list(request):
+    if not can_list_reviews(request.user):
+        raise PermissionDenied
+    assignments = (
+        Assignment.objects.filter(expert=request.user)
+        .select_related("application", "application__call")
+        .order_by("scored_at", "-assigned_at")
+    )
+    return TemplateResponse(request, "grants/admin/review_list.html", {"assignments": assignments})
+
+
+def review(request, assignment_id):
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("application", "application__draft"), pk=assignment_id
+    )
+    if not can_score(request.user, assignment):
+        raise PermissionDenied
+    form = ScoreForm(request.POST or None, instance=assignment)
+    if request.method == "POST" and form.is_valid():
+        scored = form.save(commit=False)
+        scored.scored_at = timezone.now()
+        scored.save()
+        messages.success(request, _("Score saved for %(reference)s.") % {"reference": assignment.application.reference})
+        return redirect("grants_reviews")
+    return TemplateResponse(
+        request,
+        "grants/admin/review.html",
+        {"assignment": assignment, "application": assignment.application, "form": form},
+    )
+
+
+class ApplicationStatusForm(forms.ModelForm):
+    """Coordinators move an application only along the allowed transitions."""
+
+    class Meta:
+        model = Application
+        fields = ["status", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.original_status = self.instance.status
+
+    def clean_status(self):
+        from .models import TRANSITIONS
+
+        status = self.cleaned_data["status"]
+        if status != self.original_status and status not in TRANSITIONS.get(self.original_status, set()):
+            raise forms.ValidationError(
+                _("An application cannot move from “%(old)s” to “%(new)s”.")
+                % {"old": self.instance.get_status_display(), "new": dict(self.fields["status"].choices).get(status)}
+            )
+        return status
+
+
+class AssignmentForm(forms.ModelForm):
+    """Only members of the Experts group can be assigned."""
+
+    class Meta:
+        model = Assignment
+        fields = ["application", "expert"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)

@@ -1,0 +1,131 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import views
+from .models import Application, Assignment
+from .permissions import can_list_reviews
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "grants/admin/application_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["application"] = self.object
+        context["assignments"] = self.object.assignments.select_related("expert")
+        return context
+
+
+class SubmittedOnlyPolicy(ModelPermissionPolicy):
+    """Applications come from applicants: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    permission_policy = SubmittedOnlyPolicy(Application)
+    icon = "form"
+    menu_label = _("Applications")
+    list_display = [
+        "reference",
+        "organisation_name",
+        "call",
+        Column("status", label=_("status"), accessor="get_status_display"),
+        "requested_amount",
+        "submitted_at",
+    ]
+    list_filter = ["status", "call", "applicant_type"]
+    form_fields = ["status", "notes"]
+
+    def get_form_class(self, for_update=False):
+        return views.ApplicationStatusForm
+
+    inspect_view_enabled = True
+    inspect_view_class = ApplicationInspectView
+    inspect_view_fields = [
+        "reference",
+        "call",
+        "status",
+        "organisation_name",
+        "bin",
+        "district_code",
+        "contact_name",
+        "email",
+        "phone",
+        "requested_amount",
+        "consent_version",
+        "consent_at",
+        "submitted_at",
+    ]
+    list_export = [
+        "reference",
+        "organisation_name",
+        "bin",
+        "district_code",
+        "contact_name",
+        "email",
+        "phone",
+        "requested_amount",
+        "status",
+        "submitted_at",
+    ]
+    search_fields = ["reference", "organisation_name", "email"]
+    copy_view_enabled = False
+
+
+class AssignmentViewSet(ModelViewSet):
+    model = Assignment
+    icon = "user"
+    menu_label = _("Expert assignments")
+    list_display = ["application", "expert", "assigned_at", "total", "scored_at"]
+    list_filter = ["expert", "application__call"]
+    form_fields = ["application", "expert"]
+
+    def get_form_class(self, for_update=False):
+        return views.AssignmentForm
+
+    copy_view_enabled = False
+
+
+class GrantsGroup(ModelViewSetGroup):
+    menu_label = _("Grants")
+    menu_icon = "form"
+    menu_order = 250
+    items = [ApplicationViewSet("grant_applications"), AssignmentViewSet("grant_assignments")]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return GrantsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "grants-files/<int:application_id>/<int:file_id>/", views.application_file, name="grants_application_file"
+        ),
+        path("grants-reviews/", views.review_list, name="grants_reviews"),
+        path("grants-reviews/<int:assignment_id>/", views.review, name="grants_review"),
+    ]
+
+
+class ReviewsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_list_reviews(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reviews_menu_item():
+    return ReviewsMenuItem(_("My reviews"), reverse("grants_reviews"), icon_name="tick-inverse", order=260)

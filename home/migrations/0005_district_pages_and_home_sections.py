@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_organisation_bin_with_spaces"),
+        ("home", "0004_organisation_settings_fields"),
         ("places", "0001_initial"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]

@@ -10,8 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from home.demo_images import steppe
 from home.models import DistrictPage
-from news.models import NewsPage
 from news import sections
+from news.models import NewsPage
 from news.permissions import can_handle_page_type
 
 from .conftest import add_district_page, add_news

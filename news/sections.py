@@ -4,7 +4,7 @@ Grants, trainings and the CRM are built separately and may be missing or empty; 
 lookup returns an empty result then, so a page never fails for lack of them. They
 are read only through public query methods:
 
-- ``grants.GrantCallPage.objects.live().open()`` (and ``.in_district(code)``)
+- ``grants.GrantCallPage.objects.live().open()`` (and ``.in_district(code)``); the deadline shown is ``closes_at``
 - ``trainings.TrainingPage.objects.live().upcoming()`` (and ``.in_district(code)``)
 - ``cms_plugins.crm.aggregates.organisations_per_district() -> [{"code", "name", "count"}]``
 """

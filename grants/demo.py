@@ -18,6 +18,7 @@ from cms_plugins.multistep.storage import DraftStorage
 from . import services
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
 from .models import Application, GrantCallPage, GrantIndexPage
+from .permissions import let_coordinators_manage
 
 LANGUAGES = ["ru", "kk", "en"]
 DEMO_PDF = b"%PDF-1.4\n% demo scan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -102,6 +103,7 @@ def ensure_index(home_ru):
         page.title, page.intro = INDEX[language]
         page.show_in_menus = True
         pages[language] = publish(page)
+        let_coordinators_manage(pages[language])  # also for indexes made before the signal existed
     return pages
 
 

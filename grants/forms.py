@@ -83,12 +83,22 @@ class ApplicantForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", _("Choose a district"))] + [
-            (district.code, district.name)
-            for district in District.objects.filter(locale__language_code=self.language()).in_order()
-        ]
+        self.fields["district"].choices = [("", _("Choose a district")), *self.district_choices()]
         if self.draft is not None and not self.is_bound:
             self.initial.setdefault("email", self.draft.email)
+
+    def district_choices(self):
+        """(code, name) in the active language, read once per request (kept on the draft object)."""
+        language = self.language()
+        memo = getattr(self.draft, "_district_choices", None) if self.draft is not None else None
+        if memo is None or memo[0] != language:
+            memo = (
+                language,
+                list(District.objects.filter(locale__language_code=language).in_order().values_list("code", "name")),
+            )
+            if self.draft is not None:
+                self.draft._district_choices = memo
+        return memo[1]
 
     def language(self):
         from django.utils.translation import get_language

@@ -12,9 +12,26 @@ from wagtail.search import index
 from cms_plugins.blocks.blocks import DocumentListBlock, FaqBlock
 from cms_plugins.multistep.blocks import FormStepsBlock, check_keys_unchanged
 from cms_plugins.multistep.pages import MultiStepFormMixin
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
 
-class GrantIndexPage(Page):
+def routed_ancestors(page):
+    """The page's ancestors below the tree root, for breadcrumbs.
+
+    Routing a request leaves each page's parent on it (``_cached_parent_obj``), so the
+    chain is usually known without a query; otherwise one query reads it.
+    """
+    chain, current = [], page
+    while current.depth > 2:
+        parent = getattr(current, "_cached_parent_obj", None)
+        if parent is None:
+            return list(page.get_ancestors().filter(depth__gt=1))
+        chain.append(parent)
+        current = parent
+    return chain[::-1]
+
+
+class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -26,9 +43,23 @@ class GrantIndexPage(Page):
         verbose_name = _("grant calls index")
         verbose_name_plural = _("grant calls indexes")
 
+    def breadcrumb_pages(self):
+        return routed_ancestors(self)
+
+    def route(self, request, path_components):
+        """A call is found and loaded as its own type in one query (Wagtail's route needs two)."""
+        if path_components:
+            call = GrantCallPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if call is None:  # not a call (or no such page): Wagtail's own lookup decides
+                return super().route(request, path_components)
+            call._cached_parent_obj = self
+            return call.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        calls = GrantCallPage.objects.live().public().child_of(self).order_by("-opens_at")
+        # calls have no children: a restriction on the call itself is all ``public()`` would add
+        calls = GrantCallPage.objects.live().child_of(self).filter(view_restrictions__isnull=True).order_by("-opens_at")
         now = timezone.now()
         context["current_calls"] = [call for call in calls if call.closes_at > now]
         context["past_calls"] = [call for call in calls if call.closes_at <= now]
@@ -48,6 +79,11 @@ class GrantCallQuerySet(PageQuerySet):
     def closed(self):
         return self.filter(closes_at__lte=timezone.now())
 
+    def in_district(self, code):
+        """Calls open to applicants from this district: every call is region-wide today,
+        so all of them (a per-district call would narrow this)."""
+        return self
+
     def current(self):
         """Open or not yet open: what the home page advertises, soonest deadline first."""
         return self.filter(closes_at__gt=timezone.now(), review_stage="").order_by("closes_at")
@@ -65,7 +101,7 @@ CALL_STATUSES = {
 }
 
 
-class GrantCallPage(MultiStepFormMixin, Page):
+class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     """A call for proposals with its own application form."""
 
     intro = models.TextField(_("summary"), max_length=600, help_text=_("Two or three sentences: who, what, how much."))
@@ -165,7 +201,15 @@ class GrantCallPage(MultiStepFormMixin, Page):
         verbose_name = _("grant call")
         verbose_name_plural = _("grant calls")
 
+    def breadcrumb_pages(self):
+        return routed_ancestors(self)
+
     # --- facts about the call -------------------------------------------------------------
+    @property
+    def deadline(self):
+        """The closing date-time, as the home and district pages' "open calls" lists show it."""
+        return self.closes_at
+
     @property
     def total_budget(self):
         return (self.number_of_grants or 0) * (self.amount_per_grant or 0)
@@ -309,6 +353,9 @@ class Application(models.Model):
     notes = models.TextField(_("coordinator notes"), blank=True)
 
     objects = ApplicationQuerySet.as_manager()
+    # Applications are records, not content: keeping them out of Wagtail's reference
+    # index saves five queries on every submission (and "usage" counts stay about pages).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("application")

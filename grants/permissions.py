@@ -20,3 +20,36 @@ def can_score(user, assignment):
 
 def can_list_reviews(user):
     return user.is_authenticated and user.has_perm("grants.score_application")
+
+
+# --- the page tree -------------------------------------------------------------------------
+COORDINATORS = "Coordinators"
+CALL_PAGE_ACTIONS = ("add", "change", "publish")
+
+
+def let_coordinators_manage(index_page):
+    """Coordinators may add, edit and publish calls under this grants index (idempotent).
+
+    Wagtail grants page permissions on a part of the tree, and each language has its own
+    tree, so every grants index (every translation) gets its own rows. Called when any
+    grants index is created (signal in apps.py), whatever created it: the admin,
+    wagtail-localize, the demo, a shell. Press is kept out by news/permissions.py
+    (an allow-list of page types), not by these rows.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _ = Group.objects.get_or_create(name=COORDINATORS)
+    for action in CALL_PAGE_ACTIONS:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        GroupPagePermission.objects.get_or_create(group=group, page_id=index_page.pk, permission=permission)
+
+
+def on_index_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        let_coordinators_manage(instance)
+
+
+def can_revoke_links(user):
+    """Coordinators (who change applications) may revoke an applicant's secret link."""
+    return user.is_authenticated and user.is_active and user.has_perm("grants.change_application")

@@ -5,7 +5,7 @@ import logging
 
 from django.apps import apps
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -20,18 +20,16 @@ REFERENCE_PREFIX = "ZKO"
 def next_reference(year=None):
     """The next reference of the year, ZKO-2026-0001; safe with concurrent submissions.
 
-    The counter row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite's
-    IMMEDIATE transactions serialise writers) and incremented in the database.
+    The counter is incremented in the database (``UPDATE ... SET last = last + 1``
+    locks the row until the transaction ends; SQLite serialises writers); the first
+    submission of a year creates the row, ignoring a concurrent creation.
     """
     year = year or timezone.localdate().year
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ReferenceCounter.objects.get_or_create(year=year)
-        except IntegrityError:  # another process created the row first
-            pass
-        ReferenceCounter.objects.select_for_update().filter(year=year).update(last=F("last") + 1)
-        number = ReferenceCounter.objects.get(year=year).last
+    with transaction.atomic(savepoint=False):
+        if not ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1):
+            ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
+            ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
+        number = ReferenceCounter.objects.values_list("last", flat=True).get(year=year)
     return f"{REFERENCE_PREFIX}-{year}-{number:04d}"
 
 

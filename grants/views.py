@@ -2,6 +2,7 @@
 
 import mimetypes
 import os
+import uuid
 
 from django import forms
 from django.contrib import messages
@@ -12,10 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms_plugins.multistep.models import DraftFile
+from cms_plugins.multistep.models import Draft, DraftFile
 
 from .models import Application, Assignment
-from .permissions import can_list_reviews, can_score, can_view_application
+from .permissions import can_list_reviews, can_revoke_links, can_score, can_view_application
 
 
 def application_file(request, application_id, file_id):
@@ -116,3 +117,41 @@ class AssignmentForm(forms.ModelForm):
         kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)
+
+
+def draft_links(request):
+    """Coordinators find an applicant's open drafts by email and revoke their secret link.
+
+    A revoked link opens nothing, the browser that used it loses the draft, and the
+    applicant may start again (the one-open-draft-per-email rule counts open drafts only).
+    """
+    if not can_revoke_links(request.user):
+        raise PermissionDenied
+    from .models import GrantCallPage
+
+    if request.method == "POST":
+        try:
+            draft = Draft.objects.open().filter(pk=uuid.UUID(str(request.POST.get("draft")))).first()
+        except ValueError:
+            draft = None
+        if draft is None:
+            messages.error(request, _("That draft is already submitted or its link already revoked."))
+            return redirect(request.path)
+        draft.revoked_at = timezone.now()
+        draft.token_hash = None
+        draft.save(update_fields=["revoked_at", "token_hash"])
+        messages.success(request, _("The secret link of %(email)s no longer works.") % {"email": draft.email})
+        return redirect(f"{request.path}?q={draft.email}")
+    query = (request.GET.get("q") or "").strip()[:254]
+    drafts = Draft.objects.open().order_by("-updated_at")
+    if query:
+        drafts = drafts.filter(email__icontains=query)
+    drafts = list(drafts[:50])
+    calls = {
+        call.translation_key: call
+        for call in GrantCallPage.objects.filter(translation_key__in={d.form_key for d in drafts}).order_by(
+            "-locale__language_code"
+        )
+    }
+    rows = [{"draft": draft, "call": calls.get(draft.form_key)} for draft in drafts]
+    return TemplateResponse(request, "grants/admin/draft_links.html", {"rows": rows, "query": query})

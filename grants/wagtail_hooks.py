@@ -9,7 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import views
 from .models import Application, Assignment
-from .permissions import can_list_reviews
+from .permissions import can_list_reviews, can_revoke_links
 
 
 class ApplicationInspectView(InspectView):
@@ -117,6 +117,7 @@ def register_urls():
             "grants-files/<int:application_id>/<int:file_id>/", views.application_file, name="grants_application_file"
         ),
         path("grants-reviews/", views.review_list, name="grants_reviews"),
+        path("grants-draft-links/", views.draft_links, name="grants_draft_links"),
         path("grants-reviews/<int:assignment_id>/", views.review, name="grants_review"),
     ]
 
@@ -129,3 +130,13 @@ class ReviewsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reviews_menu_item():
     return ReviewsMenuItem(_("My reviews"), reverse("grants_reviews"), icon_name="tick-inverse", order=260)
+
+
+class DraftLinksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_revoke_links(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_draft_links_menu_item():
+    return DraftLinksMenuItem(_("Applicants' links"), reverse("grants_draft_links"), icon_name="lock", order=261)

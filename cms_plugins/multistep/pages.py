@@ -11,7 +11,6 @@ the status after submitting. Page types add fixed steps by overriding
 ``get_form_steps`` and act on submission in ``multistep_done``.
 """
 
-from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -24,7 +23,7 @@ from .emails import send_resume_link
 from .forms import StartForm
 from .models import Draft
 from .steps import designed_steps
-from .views import MultiStepWizardView, current_draft, session_key
+from .views import MultiStepWizardView, current_draft, remember
 
 APPLY = "apply/"
 
@@ -64,10 +63,9 @@ class MultiStepFormMixin(RoutablePageMixin):
     def multistep_draft(self, request):
         return current_draft(request, self)
 
-    def _remember(self, request, draft, token=None):
-        request.session[session_key(self)] = str(draft.pk)
-        if token:
-            request.session[f"{session_key(self)}:link"] = self._resume_link(request, token)
+    def _remember(self, request, response, draft, token=None):
+        link = self._resume_link(request, token) if token else None
+        return remember(response, draft, self, link)
 
     def _resume_link(self, request, token):
         return request.build_absolute_uri(self.multistep_url(f"resume/{token}", request))
@@ -97,32 +95,28 @@ class MultiStepFormMixin(RoutablePageMixin):
             return TemplateResponse(request, self.multistep_template("link_sent"), context)
         email = form.cleaned_data["email"]
         language = (get_language() or "")[:8]
-        existing = Draft.objects.open().filter(form_key=self.translation_key, email=email).first()
-        if existing is not None:
-            # one open draft per email: send its (fresh) link there, never log this browser in
-            token = existing.new_token()
-            existing.save(update_fields=["token_hash"])
-            send_resume_link(self, existing, self._resume_link(request, token))
-            return TemplateResponse(request, self.multistep_template("link_sent"), context)
         draft = Draft(form_key=self.translation_key, email=email, language=language)
         token = draft.new_token()
-        try:
-            with transaction.atomic():
-                draft.save()
-        except IntegrityError:  # the same email started twice at once
+        # one open draft per email (a unique constraint): the insert is skipped when there is one
+        Draft.objects.bulk_create([draft], ignore_conflicts=True)
+        if not Draft.objects.filter(pk=draft.pk).exists():
+            existing = Draft.objects.open().filter(form_key=self.translation_key, email=email).first()
+            if existing is not None:
+                # send the open draft's (fresh) link to its email, never log this browser in
+                token = existing.new_token()
+                existing.save(update_fields=["token_hash"])
+                send_resume_link(self, existing, self._resume_link(request, token))
             return TemplateResponse(request, self.multistep_template("link_sent"), context)
         send_resume_link(self, draft, self._resume_link(request, token))
-        self._remember(request, draft, token)
-        return HttpResponseRedirect(self.multistep_url("tasks", request))
+        return self._remember(request, HttpResponseRedirect(self.multistep_url("tasks", request)), draft, token)
 
     @path(APPLY + "resume/<str:token>/", name="multistep_resume")
     def multistep_resume(self, request, token):
         draft = Draft.objects.for_token(token).filter(form_key=self.translation_key).first()
         if draft is None:
             return TemplateResponse(request, self.multistep_template("link_invalid"), {"page": self}, status=404)
-        request.session.cycle_key()
-        self._remember(request, draft)
-        return HttpResponseRedirect(self.multistep_url("submitted" if draft.is_submitted else "tasks", request))
+        response = HttpResponseRedirect(self.multistep_url("submitted" if draft.is_submitted else "tasks", request))
+        return self._remember(request, response, draft)
 
     @path(APPLY + "new-link/", name="multistep_new_link")
     def multistep_new_link(self, request):
@@ -153,5 +147,5 @@ def _new_link(request, page):
     draft.updated_at = timezone.now()
     draft.save(update_fields=["token_hash", "updated_at"])
     send_resume_link(page, draft, page._resume_link(request, token))
-    page._remember(request, draft, token)
-    return HttpResponseRedirect(page.multistep_url("submitted" if draft.is_submitted else "tasks", request))
+    response = HttpResponseRedirect(page.multistep_url("submitted" if draft.is_submitted else "tasks", request))
+    return page._remember(request, response, draft, token)

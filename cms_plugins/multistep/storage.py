@@ -39,12 +39,8 @@ class DraftStorage(BaseStorage):
             if key in stored:
                 self.data[key] = stored[key]
 
-    # every write marks the draft for saving at the end of the request
-    def _set_current_step(self, step):
-        if self.data[self.step_key] != step:
-            self.changed = True
-        super()._set_current_step(step)
-
+    # every write of answers marks the draft for saving at the end of the request; the
+    # current step is not worth a write of its own (each step has its own URL)
     def set_step_data(self, step, cleaned_data):
         if isinstance(cleaned_data, MultiValueDict):
             cleaned_data = dict(cleaned_data.lists())
@@ -121,11 +117,28 @@ class DraftStorage(BaseStorage):
         # a draft is never thrown away by the wizard (formtools resets after done())
         pass
 
-    def save(self):
+    def save(self, submitting=False):
+        """Write the answers; with ``submitting`` also mark the draft submitted, only if it was not.
+
+        Returns whether the row was written (False: someone else submitted it first).
+        """
         self.draft.data = self.data
         self.draft.updated_at = timezone.now()
-        self.draft.save(update_fields=["data", "step_states", "updated_at", "language"])
+        values = {
+            "data": self.draft.data,
+            "step_states": self.draft.step_states,
+            "updated_at": self.draft.updated_at,
+            "language": self.draft.language,
+        }
+        rows = type(self.draft).objects.filter(pk=self.draft.pk)
+        if submitting:
+            values["submitted_at"] = self.draft.updated_at
+            rows = rows.filter(submitted_at__isnull=True)
+        written = bool(rows.update(**values))
+        if written and submitting:
+            self.draft.submitted_at = values["submitted_at"]
         self.changed = False
+        return written
 
     def update_response(self, response):
         if self.changed:

@@ -8,11 +8,11 @@ with the page as argument: steps come from the page, URLs are the page's own
 from collections import OrderedDict
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -27,19 +27,56 @@ from .storage import DraftStorage
 TASKS = "tasks"
 
 
-def session_key(page):
-    return f"multistep:{page.translation_key}"
+COOKIE_SALT = "multistep.draft"
+
+
+def cookie_name(page):
+    """The cookie that ties this browser to its draft of the page's form (every language)."""
+    return f"multistep_{page.translation_key.hex}"
+
+
+def cookie_value(request, name):
+    return request.get_signed_cookie(name, default=None, salt=COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE)
+
+
+def remember(response, draft, page, link=None):
+    """Tie the browser to the draft with a signed cookie (no session row to read or write).
+
+    The cookie holds the draft's id, signed so it cannot be forged; the secret link just
+    made, if any, is kept beside it so the task list can show it again.
+    """
+    options = {
+        "salt": COOKIE_SALT,
+        "max_age": settings.SESSION_COOKIE_AGE,
+        "path": "/",  # the page's URL differs per language; the draft does not
+        "secure": settings.SESSION_COOKIE_SECURE,
+        "httponly": True,
+        "samesite": "Lax",
+    }
+    response.set_signed_cookie(cookie_name(page), str(draft.pk), **options)
+    if link:
+        response.set_signed_cookie(f"{cookie_name(page)}_link", link, **options)
+    else:
+        response.delete_cookie(f"{cookie_name(page)}_link", path="/", samesite="Lax")
+    return response
 
 
 def current_draft(request, page):
-    """The draft this browser works on for this form (any translation of the page)."""
-    draft_id = request.session.get(session_key(page))
-    if not draft_id:
-        return None
-    try:
-        return Draft.objects.filter(pk=draft_id, form_key=page.translation_key, revoked_at__isnull=True).first()
-    except (ValueError, TypeError, forms.ValidationError):
-        return None
+    """The draft this browser works on for this form (any translation of the page), read once per request."""
+    memo = request.__dict__.setdefault("_multistep_drafts", {})
+    name = cookie_name(page)
+    if name not in memo:
+        draft_id = cookie_value(request, name)
+        draft = None
+        if draft_id:
+            try:
+                draft = Draft.objects.filter(
+                    pk=draft_id, form_key=page.translation_key, revoked_at__isnull=True
+                ).first()
+            except (ValueError, TypeError, forms.ValidationError):
+                draft = None
+        memo[name] = draft
+    return memo[name]
 
 
 class MultiStepWizardView(NamedUrlWizardView):
@@ -220,13 +257,10 @@ class MultiStepWizardView(NamedUrlWizardView):
         if failed:
             self.set_state(failed, "in_progress")
             return HttpResponseRedirect(self.get_step_url(failed) + "?check=1")
-        with transaction.atomic():
-            claimed = Draft.objects.filter(pk=self.draft.pk, submitted_at__isnull=True).update(
-                submitted_at=timezone.now()
-            )
-            if claimed:
-                self.draft.refresh_from_db(fields=["submitted_at"])
-                self.storage.save()
+        # savepoint=False: inside a request this is the transaction; nested, it joins the outer one
+        with transaction.atomic(savepoint=False):
+            # one statement claims the draft (a second submit finds nothing) and saves the answers
+            if self.storage.save(submitting=True):
                 self.page.multistep_done(self.request, self.draft, form_dict, self.step_list)
         return HttpResponseRedirect(self.page.multistep_url("submitted", self.request))
 
@@ -288,7 +322,7 @@ class MultiStepWizardView(NamedUrlWizardView):
             "draft": self.draft,
             "tasks_url": self.get_step_url(TASKS),
             "step_rows": self.step_table(),
-            "new_link": self.request.session.pop(f"{session_key(self.page)}:link", None),
+            "new_link": cookie_value(self.request, f"{cookie_name(self.page)}_link"),
         }
 
     def render_tasks(self, status=200):

@@ -148,18 +148,6 @@ def test_coordinator_creates_a_call_with_a_designed_step_in_the_admin(client):
 
 
 @pytest.mark.django_db
-def test_steps_stay_cheap_in_queries(client, applicant, call, django_assert_max_num_queries):
-    """A step costs a bounded number of queries however many answers the draft holds (measured 13-19)."""
-    applicant.start()
-    applicant.fill_all()
-    for step in ["eligibility", "project", "check", "tasks"]:
-        with django_assert_max_num_queries(20):
-            client.get(call.multistep_url(step))
-    with django_assert_max_num_queries(14):
-        applicant.post_step("project")
-
-
-@pytest.mark.django_db
 def test_limits_are_stated_before_starting(client, call):
     """Deadline, cap and upload limits are on the start page, before anything is typed."""
     html = client.get(call.multistep_url()).content.decode()

@@ -1,4 +1,3 @@
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -122,8 +121,7 @@ def test_press_cannot_edit_home_or_district_pages(client, site, press):
 def test_other_page_types_are_denied_to_press_and_allowed_to_coordinators(site):
     """Protects: the rule is an allow-list, so grant calls and applications are denied by default."""
 
-    # A stand-in for the grants app's page type (not a model: nothing is registered).
-    GrantCallPage = SimpleNamespace(_meta=SimpleNamespace(label_lower="grants.grantcallpage"))
+    from grants.models import GrantCallPage  # now merged: the real page type
 
     press = user_in("Press")
     coordinator = user_in("Press", "Coordinators", name="coordinator")

@@ -7,6 +7,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 NPM_DIR := tests/browser
+# Two workers (this machine has two cores); each test module stays on one worker so
+# the demo site a module builds is built once. PYTEST_PARALLEL= runs in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope
 # pytest exits 5 when it collected no test; a test command that tests nothing fails, in words.
 PYTEST = $(PY) -m pytest $(1) || { rc=$$?; [ $$rc -ne 5 ] || echo "pytest collected no tests: $(1)" >&2; exit $$rc; }
 
@@ -42,7 +45,7 @@ lint: $(VENV)/.requirements-test
 	$(PY) manage.py check --fail-level WARNING
 
 test: lint
-	$(call PYTEST,)
+	$(call PYTEST,$(PYTEST_PARALLEL))
 
 test-browser: $(VENV)/.requirements-test $(NPM_DIR)/node_modules/.package-lock.json
 	$(call PYTEST,-m browser $(NPM_DIR))

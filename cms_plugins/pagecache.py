@@ -22,6 +22,8 @@ old after a publish. Counters that must see every reader (views) are not rendere
 into the page's own request: they use a separate, never-cached request.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -67,7 +69,8 @@ def request_key(request):
     """The cache key of a request's response, or None when it must not come from the cache."""
     if not is_cacheable_request(request):
         return None
-    return f"pagecache:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+    where = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()[:40]
+    return f"pagecache:{content_version()}:{where}"
 
 
 def cached_response(key):

@@ -4,9 +4,9 @@ Grants, trainings and the CRM are built separately and may be missing or empty; 
 lookup returns an empty result then, so a page never fails for lack of them. They
 are read only through public query methods:
 
-- ``grants.GrantCallPage.objects.live().open()`` (and ``.in_district(code)``)
+- ``grants.GrantCallPage.objects.live().open()`` (and ``.in_district(code)``); the deadline shown is ``closes_at``
 - ``trainings.TrainingPage.objects.live().upcoming()`` (and ``.in_district(code)``)
-- ``cms_plugins.crm.aggregates.organisations_by_district() -> {district code: count}``
+- ``cms_plugins.crm.aggregates.organisations_per_district() -> [{"code", "name", "count"}]``
 """
 
 from importlib import import_module
@@ -55,7 +55,7 @@ def organisations_by_district():
         aggregates = import_module("cms_plugins.crm.aggregates")
     except ImportError:
         return None
-    counter = getattr(aggregates, "organisations_by_district", None)
-    if counter is None:
+    per_district = getattr(aggregates, "organisations_per_district", None)
+    if per_district is None:
         return None
-    return dict(counter())
+    return {row["code"]: row["count"] for row in per_district()}

@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms_plugins.pagecache import bump_content_version
+from cms_plugins.places.models import District
 
 from .coverage import forget_coverage
 
@@ -41,10 +42,25 @@ def privacy_changed(sender, instance, **kwargs):
     bump_content_version()
 
 
-@receiver(post_save)
-def settings_changed(sender, instance, **kwargs):
-    """Site settings (organisation, footer links) are on every cached page: a change shows at once."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+def _shown_on_pages(model):
+    """Models whose changes show on cached pages: site settings (footer), districts (map), sites.
 
-    if isinstance(instance, BaseGenericSetting | BaseSiteSetting):
+    Not images: Wagtail saves an image while rendering it (file size, hash), which would
+    empty the cache on every first view; an edited photo shows once the cache entry ends.
+    """
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Site
+
+    return issubclass(model, BaseGenericSetting | BaseSiteSetting | Site | District)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def shown_data_changed(sender, **kwargs):
+    """Settings or districts edited: pages cached for anonymous readers are rendered anew."""
+    if kwargs.get("created") and sender is not District:
+        return  # settings rows are created empty on first read (Setting.load()); an edit saves again
+    if _shown_on_pages(sender):
         bump_content_version()
+        if issubclass(sender, District):
+            forget_coverage()

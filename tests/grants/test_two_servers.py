@@ -1,12 +1,13 @@
 """Several app servers: an applicant moves between two server processes step by step.
 
-Two ``manage.py runserver --noreload`` processes (ports 8105 and 8106) share one
+Two ``manage.py runserver --noreload`` processes (on two free ports) share one
 SQLite file created for this test; every step is posted to the other server than
 the one before, and nothing is lost.
 """
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -18,7 +19,20 @@ import requests
 from .factories import ANSWERS, PDF
 
 ROOT = Path(__file__).resolve().parents[2]
-PORTS = [8105, 8106]
+
+
+def free_ports(count):
+    """Ports nobody listens on now (held open together so they differ)."""
+    probes = [socket.socket() for _ in range(count)]
+    for probe in probes:
+        probe.bind(("127.0.0.1", 0))
+    ports = [probe.getsockname()[1] for probe in probes]
+    for probe in probes:
+        probe.close()
+    return ports
+
+
+PORTS = free_ports(2)
 SETUP = """
 from tests.grants.factories import make_call
 call = make_call(slug="two-servers")

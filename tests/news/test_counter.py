@@ -143,7 +143,7 @@ def test_counter_is_right_behind_a_page_cache(client, site):
     assert "3 просмотра" in html or "3 views" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_views_are_all_counted(site):
     """Protects: simultaneous readers in several threads lose no view (F() update in the database)."""
     page = add_news(site["indexes"]["ru"], "Новость")

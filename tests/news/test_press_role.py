@@ -1,3 +1,4 @@
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from home.demo_images import steppe
 from home.models import DistrictPage
+from news import sections
 from news.models import NewsPage
 from news.permissions import can_handle_page_type
 
@@ -126,6 +128,18 @@ def test_other_page_types_are_denied_to_press_and_allowed_to_coordinators(site):
     assert can_handle_page_type(press, GrantCallPage)[0] is False
     assert can_handle_page_type(press, NewsPage)[0] is True
     assert can_handle_page_type(coordinator, GrantCallPage)[0] is True
+
+
+@pytest.mark.django_db
+def test_press_cannot_open_a_real_grant_call_in_the_editor(client, site, press):
+    """Protects: with the grants app installed, its call pages stay closed to press staff."""
+    grant_call = sections.page_model("grants", "GrantCallPage")
+    if grant_call is None:
+        pytest.skip("the grants app has no call pages in this build")
+    assert can_handle_page_type(press, grant_call) == (False, can_handle_page_type(press, grant_call)[1])
+    add_url = reverse("wagtailadmin_pages:add", args=("grants", "grantcallpage", site["homes"]["ru"].pk))
+    response = client.get(add_url)
+    assert response.status_code in (302, 403)
 
 
 @pytest.mark.django_db

@@ -45,7 +45,8 @@ lint: $(VENV)/.requirements-test
 	$(PY) manage.py check --fail-level WARNING
 
 test: lint
-	$(call PYTEST,$(PYTEST_PARALLEL))
+	$(call PYTEST,$(PYTEST_PARALLEL) -m "not browser and not flushes_db")
+	$(call PYTEST,-m flushes_db)
 
 test-browser: $(VENV)/.requirements-test $(NPM_DIR)/node_modules/.package-lock.json
 	$(call PYTEST,-m browser $(NPM_DIR))

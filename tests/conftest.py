@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
 
@@ -36,7 +37,13 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages and fragments of one test never answer another."""
+    """Cached pages, fragments and content-type ids of one test never answer another.
+
+    A transactional test flushes and reloads the database, which can renumber
+    content types; a stale id cached in memory would then break the next test.
+    """
     cache.clear()
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
+    ContentType.objects.clear_cache()

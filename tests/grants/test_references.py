@@ -1,4 +1,7 @@
-"""Reference numbers stay unique when many applications arrive at the same moment."""
+"""Reference numbers stay unique when many applications arrive at the same moment.
+
+Marked ``flushes_db``: it empties the database, so `make test` runs it after the others.
+"""
 
 import threading
 
@@ -8,6 +11,7 @@ from django.db import connection, connections
 from grants.services import next_reference
 
 
+@pytest.mark.flushes_db
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_references_are_unique_and_consecutive():
     """Twelve threads (each its own database connection) never get the same number."""
@@ -32,11 +36,3 @@ def test_concurrent_references_are_unique_and_consecutive():
         thread.join()
     assert not errors
     assert sorted(results) == [f"ZKO-2026-{n:04d}" for n in range(1, 13)]
-
-
-@pytest.mark.django_db
-def test_numbering_restarts_each_year():
-    """Each year starts at 0001."""
-    assert next_reference(2026) == "ZKO-2026-0001"
-    assert next_reference(2026) == "ZKO-2026-0002"
-    assert next_reference(2027) == "ZKO-2027-0001"

@@ -44,3 +44,14 @@ def localized_by_id(page_id):
     pages = {p.locale_id: p for p in Page.objects.live().filter(translation_key__in=key)}
     # fall back to the chosen page when it has no translation in this language
     return pages.get(locale_id) or next((p for p in pages.values() if p.pk == page_id), None)
+
+
+def translation_of(page, language):
+    """The page's translation in ``language`` (specific), made as a copy when missing.
+
+    For scripts such as demo loaders; editors translate through wagtail-localize.
+    """
+    if page.locale.language_code == language:
+        return page.specific
+    locale = Locale.objects.get(language_code=language)
+    return (page.get_translation_or_none(locale) or page.copy_for_translation(locale)).specific

@@ -10,8 +10,8 @@ from datetime import datetime, time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from wagtail.models import Locale
 
+from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
 from cms_plugins.multistep.storage import DraftStorage
 
@@ -30,13 +30,6 @@ STEP_IDS = {"project": "6f1c2a8e-0001-4c1e-9a00-000000000001", "plan": "6f1c2a8e
 def publish(page):
     page.save_revision().publish()
     return page
-
-
-def translation_of(page, language):
-    if page.locale.language_code == language:
-        return page
-    locale = Locale.objects.get(language_code=language)
-    return (page.get_translation_or_none(locale) or page.copy_for_translation(locale)).specific
 
 
 def oral_datetime(day, hour):

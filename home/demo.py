@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms_plugins.locales import translation_of
+
 from . import demo_crm
 from .demo_data.pages import HOME, ORGANISATION, SOCIAL, STANDARD_PAGES
 from .demo_images import get_or_create_image
@@ -14,14 +16,6 @@ LANGUAGES = ["ru", "kk", "en"]  # ru first: it is the default and the source
 def publish(page):
     page.save_revision().publish()
     return page
-
-
-def translation_of(page, language):
-    """The page's translation in ``language``, created as a copy when missing."""
-    if page.locale.language_code == language:
-        return page
-    locale = Locale.objects.get(language_code=language)
-    return page.get_translation_or_none(locale) or page.copy_for_translation(locale)
 
 
 def home_body(text, about_page):

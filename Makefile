@@ -46,7 +46,7 @@ lint: $(VENV)/.requirements-test
 
 test: lint
 	$(call PYTEST,$(PYTEST_PARALLEL) -m "not browser and not flushes_db")
-	$(call PYTEST,-m flushes_db)
+	$(call PYTEST,-m flushes_db -n 2 --dist loadfile)
 
 test-browser: $(VENV)/.requirements-test $(NPM_DIR)/node_modules/.package-lock.json
 	$(call PYTEST,-m browser $(NPM_DIR))

@@ -1,5 +1,5 @@
 """Concurrent readers. It flushes the database, so `make test` runs it (marked
-``flushes_db``) after the others, in one process."""
+``flushes_db``) after the others, one file per worker."""
 
 import threading
 

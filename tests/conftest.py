@@ -1,6 +1,5 @@
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
 
@@ -37,15 +36,9 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages, fragments, content-type ids and the active language of one test never reach another.
-
-    A transactional test flushes and reloads the database, which can renumber
-    content types; a stale id cached in memory would then break the next test.
-    """
+    """Cached pages and fragments, and the active language, of one test never reach another."""
     cache.clear()
-    ContentType.objects.clear_cache()
     translation.activate(settings.LANGUAGE_CODE)  # a language one test switched to never leaks
     yield
     cache.clear()
-    ContentType.objects.clear_cache()
     translation.activate(settings.LANGUAGE_CODE)

@@ -37,6 +37,9 @@ run: $(VENV)/.requirements
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/); Ctrl+C stops."
+	@# The task worker (mail, long imports) runs beside the server and stops with it.
+	$(PY) manage.py db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.requirements-test

@@ -14,20 +14,14 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms_plugins.formulas import escape_formula
 from cms_plugins.phone import format_phone
 from cms_plugins.places.models import District
 
 from .columns import DATA_COLUMNS
 from .models import Membership, Organisation, Person
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_DELIMITER = ";"
-
-
-def escape_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 class ContactRows:

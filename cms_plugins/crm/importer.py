@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cms_plugins.bin import bin_error, check_digit, clean_bin
+from cms_plugins.formulas import FORMULA_START
 from cms_plugins.phone import normalise_phone
 from cms_plugins.places.models import District
 from cms_plugins.places.resolver import DistrictResolver
@@ -75,7 +76,6 @@ PERSON_FIELDS = {
 }
 _PHONE_NOISE = re.compile(r"[\s().\-]")
 _PLAN7 = re.compile(r"(?:\+7|8|7)(\d{10})")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
 
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "news",
     "grants",
     "trainings",
+    # Django's task framework with its database backend: mail and long jobs run in a
+    # worker (`manage.py db_worker`), the request only enqueues.
+    "django_tasks",
+    "django_tasks_db",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -188,6 +192,22 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
+# --- Background tasks ---------------------------------------------------------------
+# Work that may be slow or must survive a crash (mail, big imports) is enqueued in the
+# database and run by `python manage.py db_worker` (make run starts one beside the
+# server; production runs it under the process manager). TASKS_BACKEND=immediate runs
+# tasks inside the request, for a machine with no worker.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+
 # --- Mail --------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -195,6 +215,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A dead SMTP server must fail a task quickly, never hang a worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Auyl <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -6,9 +6,10 @@ import io
 import pytest
 from django.utils import timezone, translation
 
-from cms_plugins.crm.exporting import all_rows, escape_formula, export_bytes
+from cms_plugins.crm.exporting import all_rows, export_bytes
 from cms_plugins.crm.models import Interaction, Membership, Organisation, Person
 from cms_plugins.crm.services import run_import
+from cms_plugins.formulas import escape_formula
 from cms_plugins.places.resolver import resolve_district
 
 from .conftest import BINS

@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from wagtail.models import Site
 
 from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
@@ -238,9 +239,8 @@ def ensure_applicant(call, applicant):
 
 
 def load(command):
-    from home.demo import ensure_home
-
-    home_ru = ensure_home()
+    # The default site's root is the home page home's demo built (it runs first).
+    home_ru = Site.objects.get(is_default_site=True).root_page
     for language in LANGUAGES:
         translation_of(home_ru, language)
     index = ensure_index(home_ru)

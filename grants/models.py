@@ -16,18 +16,17 @@ from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
 
 def routed_ancestors(page):
-    """The page's ancestors below the tree root, for breadcrumbs.
+    """The page's ancestors below the tree root, for breadcrumbs, without a query after routing.
 
-    Routing a request leaves each page's parent on it (``_cached_parent_obj``), so the
-    chain is usually known without a query; otherwise one query reads it.
+    Wagtail's routing leaves each page its parent for ``get_parent()``; a call routed by
+    ``GrantIndexPage.route`` knows its index as ``routed_index``. Otherwise one query.
     """
-    chain, current = [], page
-    while current.depth > 2:
-        parent = getattr(current, "_cached_parent_obj", None)
-        if parent is None:
-            return list(page.get_ancestors().filter(depth__gt=1))
-        chain.append(parent)
-        current = parent
+    parent = getattr(page, "routed_index", None)
+    if parent is None and page.depth != 3:
+        return list(page.get_ancestors().filter(depth__gt=1))
+    chain = [parent or page.get_parent()]
+    while chain[-1].depth > 2:
+        chain.append(chain[-1].get_parent())
     return chain[::-1]
 
 
@@ -52,7 +51,7 @@ class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
             call = GrantCallPage.objects.child_of(self).filter(slug=path_components[0]).first()
             if call is None:  # not a call (or no such page): Wagtail's own lookup decides
                 return super().route(request, path_components)
-            call._cached_parent_obj = self
+            call.routed_index = self
             return call.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -83,6 +82,10 @@ class GrantCallQuerySet(PageQuerySet):
         """Calls open to applicants from this district: every call is region-wide today,
         so all of them (a per-district call would narrow this)."""
         return self
+
+    def for_listing(self):
+        """What a list of calls needs: the fields are on the page row, nothing to prefetch."""
+        return self.defer_streamfields()
 
     def current(self):
         """Open or not yet open: what the home page advertises, soonest deadline first."""

@@ -17,7 +17,8 @@ from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
-from news.blocks import HomeBodyBlock, sections_version
+
+from .blocks import HomeBodyBlock
 
 
 class IntroMixin(models.Model):
@@ -81,12 +82,6 @@ class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page)
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The sections show other pages: their cached HTML is keyed on this version.
-        context["sections_version"] = sections_version()
-        return context
-
     def hero_button_target(self):
         """The page the hero button leads to, in the reader's language (one query)."""
         return localized_by_id(self.hero_button_page_id)
@@ -121,7 +116,7 @@ class DistrictIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMix
         verbose_name_plural = _("district indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from news.coverage import coverage, summary
+        from .coverage import coverage, summary
 
         context = super().get_context(request, *args, **kwargs)
         context["rows"] = coverage(request)
@@ -174,12 +169,11 @@ class DistrictPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, P
         verbose_name_plural = _("district pages")
 
     def get_context(self, request, *args, **kwargs):
-        from news.district_sections import district_sections
+        from .district_sections import district_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections_version"] = sections_version()
-        # Lazy: evaluated only when the cached fragment is rendered anew.
-        context["sections"] = SimpleLazyObject(lambda: district_sections(self.district.code, request))
+        # Lazy: evaluated only when the cached fragment (keyed on the content version) is rendered anew.
+        context["sections"] = SimpleLazyObject(lambda: district_sections(self.district.code))
         return context
 
 

@@ -1,7 +1,10 @@
 """News items and district-meeting reports, and the index that lists them.
 
-Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``):
-``live().latest()``, ``in_district(code)``, ``meetings()``, ``meeting_counts()``.
+Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``), on
+Wagtail's ``live().public()``: ``latest()``, ``in_district(code)``, ``in_category(c)``,
+``meetings()``, ``meeting_counts()`` and ``for_listing()`` (what a list of cards needs,
+in a constant number of queries). Home finds this model through its registry
+(``home/sources.py``); news imports nothing of home.
 """
 
 import datetime
@@ -11,11 +14,10 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,13 +27,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
-from cms_plugins.pagecache import ServeCacheMixin
+from cms_plugins.pagecache import ServeCacheMixin, content_version
 from cms_plugins.places.models import District
+from cms_plugins.places.pages import district_page_urls
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
 NEWS_PAGE_SIZE = 12
@@ -49,18 +52,8 @@ class Category(models.TextChoices):
 
 
 class NewsPageQuerySet(PageQuerySet):
-    def public(self):
-        """Pages no view restriction covers, in the same query (Wagtail's version costs one more)."""
-        restricted = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
-            page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
-        )
-        return self.exclude(Exists(restricted))
-
     def latest(self):
         return self.order_by("-date", "-pk")
-
-    def in_locale(self, locale=None):
-        return self.filter(locale=locale or Locale.get_active())
 
     def in_district(self, code):
         """News about a district, by its stable code (the same in every language)."""
@@ -75,23 +68,14 @@ class NewsPageQuerySet(PageQuerySet):
     def meetings(self):
         return self.filter(category=Category.DISTRICT_MEETING)
 
-    def for_cards(self):
-        """What a list of cards needs, in a constant number of queries."""
+    def for_listing(self):
+        """What a list of cards needs (image renditions, districts), in a constant number of queries."""
         images = get_image_model().objects.prefetch_renditions(*CARD_FILTERS)
         return (
             self.defer_streamfields()
             .select_related("locale")
             .prefetch_related(Prefetch("cover_image", queryset=images), "districts")
         )
-
-    def with_views(self):
-        """Annotate ``view_total`` (the page's view count) without another query."""
-        views = PageViewCount.objects.filter(page_id=OuterRef("pk")).values("views")[:1]
-        return self.annotate(view_total=Coalesce(Subquery(views), 0))
-
-    def version(self):
-        """A value that changes whenever an item of the queryset is published, unpublished or deleted."""
-        return self.aggregate(n=Count("pk"), last=Max("last_published_at"))
 
     def meeting_counts(self):
         """{district code: number of meetings reported} over the whole queryset's languages.
@@ -109,22 +93,13 @@ class NewsPageQuerySet(PageQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-def known_district_codes():
-    """The districts' codes (reference data, cached for an hour: no query in the steady state)."""
+def districts_by_code(locale_id):
+    """{code: District} in one language: reference data, one query, then cached until any edit."""
     return cache.get_or_set(
-        "news:district-codes", lambda: set(District.objects.values_list("code", flat=True).distinct()), 3600
+        f"news:districts:{locale_id}:{content_version()}",
+        lambda: {d.code: d for d in District.objects.filter(locale_id=locale_id)},
+        3600,
     )
-
-
-def attach_local_districts(pages, locale_id):
-    """Set ``card_districts`` on each page: its districts named in ``locale_id``, in one query."""
-    codes = {district.code for page in pages for district in page.districts.all()}
-    names = {}
-    if codes:
-        names = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=locale_id)}
-    for page in pages:
-        page.card_districts = [names.get(d.code, d) for d in page.districts.all()]
-    return pages
 
 
 class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
@@ -156,7 +131,7 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         """The filters in the query string, keeping only valid values (bad ones are ignored)."""
         wanted = {}
         code = request.GET.get("district", "")
-        if code and code in known_district_codes():
+        if code and code in districts_by_code(self.locale_id):
             wanted["district"] = code
         if request.GET.get("category") in Category.values:
             wanted["category"] = request.GET["category"]
@@ -173,14 +148,8 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
             news = news.in_category(filters["category"])
         if "year" in filters:
             news = news.in_year(filters["year"])
-        paginator = Paginator(news.latest().for_cards(), NEWS_PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        page.object_list = attach_local_districts(list(page.object_list), self.locale_id)
-        return page
-
-    def listing_version(self):
-        """Changes whenever a news item in this list is published, unpublished or deleted."""
-        return NewsPage.objects.live().child_of(self).version()
+        paginator = Paginator(news.latest().for_listing(), NEWS_PAGE_SIZE)
+        return paginator.get_page(request.GET.get("page"))
 
     def route(self, request, path_components):
         """A news item in one query rather than Wagtail's two."""
@@ -190,7 +159,6 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
             ).first()
             if item is None:
                 raise Http404
-            item._cached_parent_obj = self
             return item.route(request, [])
         return super().route(request, path_components)
 
@@ -199,7 +167,6 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         filters = self.active_filters(request)
         context["filters"] = filters
         context["filter_query"] = "&".join(f"{key}={value}" for key, value in filters.items())
-        context["news_version"] = self.listing_version()
         # Lazy: evaluated only when the cached fragment is rendered anew.
         context["news_page"] = SimpleLazyObject(lambda: self.listing(request, filters))
         context["options"] = SimpleLazyObject(self.filter_options)
@@ -363,14 +330,14 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     def topic_list(self):
         return [line.strip() for line in self.topics.splitlines() if line.strip()]
 
-    @cached_property
+    @property
     def local_districts(self):
         """The page's districts named in the page's own language (translations share district rows)."""
-        codes = [district.code for district in self.districts.all()]
-        if not codes:
+        districts = list(self.districts.all())
+        if not districts:
             return []
-        rows = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=self.locale_id)}
-        return [rows.get(code) or district for code, district in zip(codes, self.districts.all(), strict=True)]
+        names = districts_by_code(self.locale_id)
+        return [names.get(district.code, district) for district in districts]
 
     def related_news(self):
         """Live related items in the page's language (translations keep the source's choices)."""
@@ -378,17 +345,14 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
         return NewsPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).latest()
 
     def get_context(self, request, *args, **kwargs):
-        from .coverage import coverage
-
         context = super().get_context(request, *args, **kwargs)
         url = self.get_url(request) or "/"
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         context["feed_url"] = context["index_url"] + "feed/"
-        views = getattr(self, "view_total", None)
-        context["views"] = PageViewCount.views_of(self.pk) if views is None else views
+        context["views"] = PageViewCount.views_of(self.pk)
         # The counting image is left out of previews and of pages editors look at.
         context["count_views"] = not getattr(request, "is_preview", False) and self.live
-        context["district_urls"] = {row.code: row.url for row in coverage(request) if row.url}
+        context["district_urls"] = district_page_urls(request)
         return context
 
     def get_sitemap_urls(self, request=None):

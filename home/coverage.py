@@ -11,9 +11,11 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from cms_plugins.pagecache import content_version
 from cms_plugins.places.models import District
+from cms_plugins.places.pages import district_page_urls
 
-from .sections import organisations_by_district, page_model
+from .sources import NOT_INSTALLED, organisations_by_district, source
 
 VIEWBOX = "0 0 600 470"
 
@@ -36,7 +38,6 @@ CITY = {"uralsk": (290, 62, 20)}  # code: centre x, centre y, radius
 
 UNIT_WORDS = {"район", "ауданы", "district", "г.а", "қаласы", "city", "ордасы"}
 CACHE_SECONDS = 300
-CACHE_VERSION_KEY = "news:coverage:version"
 
 
 @dataclass
@@ -65,10 +66,12 @@ class DistrictCoverage:
 
 
 def coverage(request=None):
-    """One DistrictCoverage for each district, in the active language (cached a few minutes)."""
-    language = get_language() or "ru"
-    version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-    key = f"news:coverage:{language}:{version}"
+    """One DistrictCoverage for each district, in the active language.
+
+    Cached a few minutes under the page cache's content version, which every publish,
+    move or district edit bumps (``cms_plugins.pagecache``).
+    """
+    key = f"home:coverage:{get_language() or 'ru'}:{content_version()}"
     rows = cache.get(key)
     if rows is None:
         rows = _compute(request)
@@ -76,25 +79,19 @@ def coverage(request=None):
     return rows
 
 
-def forget_coverage():
-    """Called when news or district pages change (see signals)."""
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
+def meetings_per_district():
+    """{district code: meetings reported} from the news domain (empty when news is not installed)."""
+    model = source("news").model()
+    if model is NOT_INSTALLED:
+        return {}
+    return model.objects.live().public().meeting_counts()
 
 
 def _compute(request):
-    from .models import NewsPage
-
     locale = Locale.get_active()
-    meetings = NewsPage.objects.live().public().meeting_counts()
+    meetings = meetings_per_district()
     organisations = organisations_by_district()
-    urls = {}
-    district_page = page_model("home", "DistrictPage")
-    if district_page is not None:
-        for page in district_page.objects.live().public().filter(locale=locale).select_related("district"):
-            urls[page.district.code] = page.get_url(request)
+    urls = district_page_urls(request)
     rows = []
     for district in District.objects.filter(locale=locale).in_order():
         row = DistrictCoverage(

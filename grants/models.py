@@ -12,22 +12,8 @@ from wagtail.search import index
 from cms_plugins.blocks.blocks import DocumentListBlock, FaqBlock
 from cms_plugins.multistep.blocks import FormStepsBlock, check_keys_unchanged
 from cms_plugins.multistep.pages import MultiStepFormMixin
-from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
-
-
-def routed_ancestors(page):
-    """The page's ancestors below the tree root, for breadcrumbs, without a query after routing.
-
-    Wagtail's routing leaves each page its parent for ``get_parent()``; a call routed by
-    ``GrantIndexPage.route`` knows its index as ``routed_index``. Otherwise one query.
-    """
-    parent = getattr(page, "routed_index", None)
-    if parent is None and page.depth != 3:
-        return list(page.get_ancestors().filter(depth__gt=1))
-    chain = [parent or page.get_parent()]
-    while chain[-1].depth > 2:
-        chain.append(chain[-1].get_parent())
-    return chain[::-1]
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
+from cms_plugins.routing import routed_ancestors
 
 
 class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
@@ -51,7 +37,7 @@ class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
             call = GrantCallPage.objects.child_of(self).filter(slug=path_components[0]).first()
             if call is None:  # not a call (or no such page): Wagtail's own lookup decides
                 return super().route(request, path_components)
-            call.routed_index = self
+            call.routed_parent = self
             return call.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -65,7 +51,7 @@ class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
         return context
 
 
-class GrantCallQuerySet(PageQuerySet):
+class GrantCallQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     """Calls by where they are in time (``GrantCallPage.objects.live().open()``)."""
 
     def open(self):

@@ -7,9 +7,9 @@ nothing.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 
 from cms_plugins.blocks.blocks import BaseContentBlock
+from cms_plugins.locales import active_locale_id
 
 from . import coverage
 from .sources import NOT_INSTALLED, source
@@ -23,7 +23,7 @@ def news_categories():
 
 def page_locale_id(parent_context):
     page = (parent_context or {}).get("page")
-    return page.locale_id if page is not None else Locale.get_active().pk
+    return page.locale_id if page is not None else active_locale_id()
 
 
 class LatestNewsBlock(blocks.StructBlock):
@@ -41,7 +41,9 @@ class LatestNewsBlock(blocks.StructBlock):
         if value.get("category"):
             news = news.in_category(value["category"])
         context["items"] = list(news.for_listing()[: value.get("count") or 4])
-        context["index"] = context["items"][0].get_parent() if context["items"] else None  # the news list
+        if context["items"]:  # the news list is the items' parent: its address is theirs less the slug
+            url = context["items"][0].get_url(context.get("request"))
+            context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         return context
 
     class Meta:

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
+from cms_plugins.locales import active_locale_id
 from cms_plugins.pagecache import content_version
 from cms_plugins.places.models import District
 from cms_plugins.places.pages import district_page_urls
 
-from .sources import NOT_INSTALLED, organisations_by_district, source
+from .sources import district_figures
 
 VIEWBOX = "0 0 600 470"
 
@@ -79,27 +79,18 @@ def coverage(request=None):
     return rows
 
 
-def meetings_per_district():
-    """{district code: meetings reported} from the news domain (empty when news is not installed)."""
-    model = source("news").model()
-    if model is NOT_INSTALLED:
-        return {}
-    return model.objects.live().public().meeting_counts()
-
-
 def _compute(request):
-    locale = Locale.get_active()
-    meetings = meetings_per_district()
-    organisations = organisations_by_district()
+    districts = district_figures(District.objects.filter(locale_id=active_locale_id()).in_order())
     urls = district_page_urls(request)
     rows = []
-    for district in District.objects.filter(locale=locale).in_order():
+    for district in districts:
+        organisations = getattr(district, "organisations", None)
         row = DistrictCoverage(
             code=district.code,
             name=district.name,
             is_city=district.is_city,
-            meetings=meetings.get(district.code, 0),
-            organisations=None if organisations is None else organisations.get(district.code, 0),
+            meetings=getattr(district, "meetings", 0),
+            organisations=organisations,
             url=urls.get(district.code),
         )
         if district.code in SHAPES:

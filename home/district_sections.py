@@ -1,30 +1,25 @@
 """What a district's page shows from the domains: its news and meetings, calls, trainings, NGOs."""
 
-from wagtail.models import Locale
+from cms_plugins.locales import active_locale_id
 
-from .sources import NOT_INSTALLED, organisations_by_district, source
+from .sources import NOT_INSTALLED, source
 
 DISTRICT_NEWS = 6
 DISTRICT_CALLS = DISTRICT_TRAININGS = 3
 
 
-def district_sections(code):
-    locale = Locale.get_active()
-    news = source("news").public(locale)
-    meetings = []
-    if news is not NOT_INSTALLED:
-        meetings = list(
-            news.in_district(code)
-            .meetings()
-            .latest()
-            .defer_streamfields()
-            .only("title", "url_path", "meeting_date", "participants", "villages", "path", "depth", "locale")
-        )
-    organisations = organisations_by_district()
+def district_sections(page):
+    """The sections of ``page`` (a DistrictPage; its NGO count comes annotated by the route, if at all)."""
+    code = page.district.code
+    locale_id = active_locale_id()
+    news, meetings = [], []
+    pages = source("news").public(locale_id)
+    if pages is not NOT_INSTALLED:
+        news, meetings = pages.in_district(code).latest_and_meetings(DISTRICT_NEWS)
     return {
-        "district_news": source("news").listing_in(locale, DISTRICT_NEWS, district_code=code),
+        "district_news": news,
         "district_meetings": meetings,
-        "district_trainings": source("trainings").listing_in(locale, DISTRICT_TRAININGS, district_code=code),
-        "district_calls": source("grant_calls").listing_in(locale, DISTRICT_CALLS, district_code=code),
-        "district_organisations": None if organisations is None else organisations.get(code, 0),
+        "district_trainings": source("trainings").listing_in(locale_id, DISTRICT_TRAININGS, district_code=code),
+        "district_calls": source("grant_calls").listing_in(locale_id, DISTRICT_CALLS, district_code=code),
+        "district_organisations": getattr(page, "organisations", None),
     }

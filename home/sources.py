@@ -16,13 +16,17 @@ from it), each returning a queryset:
 - ``for_listing()``: what a list of them needs loaded (renditions, related rows),
   so that rendering it costs no query per item.
 
-News adds ``meetings()`` and ``meeting_counts()`` for the map and district pages.
+News adds ``meetings()``, ``latest_and_meetings(count)`` (a district page's cards and
+meeting list in one query) and ``meeting_count_for(code)`` (an expression to annotate
+districts with) for the map and district pages. The CRM plug-in's public figures come
+from ``cms_plugins.crm.aggregates`` when that plug-in is installed.
 """
 
 from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import apps
+from django.db.models import OuterRef
 
 
 class NotInstalled:
@@ -82,8 +86,26 @@ def source(name):
     return SOURCES[name]
 
 
-def organisations_by_district():
-    """{district code: number of NGOs in the CRM}, or None when the CRM plug-in is not installed."""
+def organisations_count_for(district_code):
+    """An expression: NGOs in the CRM in the district ``district_code``, or NOT_INSTALLED without the CRM."""
     if not apps.is_installed("cms_plugins.crm"):
-        return None
-    return import_module("cms_plugins.crm.aggregates").organisations_per_district()
+        return NOT_INSTALLED
+    return import_module("cms_plugins.crm.aggregates").organisations_count_for(district_code)
+
+
+def meeting_count_for(district_code):
+    """An expression: district meetings reported in the news, or NOT_INSTALLED without news."""
+    model = source("news").model()
+    if model is NOT_INSTALLED:
+        return NOT_INSTALLED
+    return model.objects.live().public().meeting_count_for(district_code)
+
+
+def district_figures(districts):
+    """``districts`` (a District queryset) annotated with ``meetings`` and ``organisations``
+    where those domains are installed (in the same query)."""
+    figures = {
+        "meetings": meeting_count_for(OuterRef("code")),
+        "organisations": organisations_count_for(OuterRef("code")),
+    }
+    return districts.annotate(**{name: value for name, value in figures.items() if value is not NOT_INSTALLED})

@@ -10,14 +10,15 @@ in a constant number of queries). Home finds this model through its registry
 import datetime
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page as PaginatedList
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -32,14 +33,19 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
-from cms_plugins.pagecache import ServeCacheMixin, content_version
+from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.places.models import District
-from cms_plugins.places.pages import district_page_urls
-from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from cms_plugins.places.pages import district_page_urls, districts_by_code
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
 
 NEWS_PAGE_SIZE = 12
 # Renditions a news card uses; prefetched with the list so rendering costs no query.
 # (The {% picture %} tag names them format first.)
+# The cover on the news page itself, and its sharing picture.
+PAGE_FILTERS = [
+    *(f"format-{fmt}|fill-{size}" for size in ("480x270", "800x450", "1200x675") for fmt in ("webp", "jpeg")),
+    "fill-1200x630|format-jpeg",
+]
 CARD_FILTERS = [f"format-{fmt}|fill-{size}" for size in ("360x203", "720x405") for fmt in ("webp", "jpeg")]
 
 
@@ -51,7 +57,7 @@ class Category(models.TextChoices):
     ANNOUNCEMENT = "announcement", _("Announcement")
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     def latest(self):
         return self.order_by("-date", "-pk")
 
@@ -70,36 +76,71 @@ class NewsPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a list of cards needs (image renditions, districts), in a constant number of queries."""
-        images = get_image_model().objects.prefetch_renditions(*CARD_FILTERS)
+        # The image comes with the page (a join); its renditions as Wagtail's
+        # prefetch_renditions() would fetch them, in one query for the whole list.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_FILTERS)
         return (
             self.defer_streamfields()
-            .select_related("locale")
-            .prefetch_related(Prefetch("cover_image", queryset=images), "districts")
+            .select_related("locale", "cover_image")
+            .prefetch_related(
+                Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"), "districts"
+            )
         )
 
-    def meeting_counts(self):
-        """{district code: number of meetings reported} over the whole queryset's languages.
+    def latest_and_meetings(self, count):
+        """(the ``count`` latest items as cards, every meeting report) in one list query:
+        the union of both, newest first, loaded for cards (a district page shows both)."""
+        newest = self.latest().values("pk")[:count]
+        pages = list(self.filter(Q(pk__in=newest) | Q(category=Category.DISTRICT_MEETING)).latest().for_listing())
+        return pages[:count], [page for page in pages if page.is_meeting]
 
-        A meeting is counted once whatever number of translations it has.
-        """
+    def for_reading(self):
+        """What a news page shows, loaded with it: language, cover with its renditions,
+        districts, tags and the view count (a constant number of queries)."""
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=PAGE_FILTERS)
+        views = PageViewCount.objects.filter(page_id=OuterRef("pk")).values("views")[:1]
+        return (
+            self.select_related("locale", "cover_image")
+            .prefetch_related(
+                Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"), "districts"
+            )
+            .annotate(
+                view_total=Coalesce(Subquery(views), 0),
+                # tags and related news are read only when there are some
+                has_tags=Exists(NewsPageTag.objects.filter(content_object=OuterRef("pk"))),
+                has_related=Exists(NewsPageRelated.objects.filter(page=OuterRef("pk"))),
+            )
+        )
+
+    def meeting_count_for(self, district_code):
+        """An expression to annotate districts with: meetings of this queryset reported in the
+        district ``district_code`` (e.g. ``OuterRef("code")``), each counted once whatever its translations."""
         rows = (
-            NewsPage.districts.through.objects.filter(newspage__in=self.meetings())
+            NewsPage.districts.through.objects.filter(newspage__in=self.meetings(), district__code=district_code)
             .values("district__code")
-            .annotate(meetings=Count("newspage__translation_key", distinct=True))
+            .annotate(n=Count("newspage__translation_key", distinct=True))
+            .values("n")
         )
-        return {row["district__code"]: row["meetings"] for row in rows}
+        return Coalesce(Subquery(rows[:1]), 0)
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-def districts_by_code(locale_id):
-    """{code: District} in one language: reference data, one query, then cached until any edit."""
-    return cache.get_or_set(
-        f"news:districts:{locale_id}:{content_version()}",
-        lambda: {d.code: d for d in District.objects.filter(locale_id=locale_id)},
-        3600,
-    )
+def page_of(news, number):
+    """Page ``number`` of ``news`` with the total counted in the same query (a window
+    function) rather than in a query of its own; a page past the end shows the last one."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * NEWS_PAGE_SIZE
+    items = list(news.annotate(total=Window(Count("pk")))[start : start + NEWS_PAGE_SIZE])
+    paginator = Paginator(news, NEWS_PAGE_SIZE)
+    if not items and number > 1:  # past the end: Django's paginator counts and finds the last page
+        return paginator.get_page(number)
+    paginator.count = items[0].total if items else 0  # what Paginator.count would have queried
+    return PaginatedList(items, number, paginator)
 
 
 class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
@@ -123,7 +164,7 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
 
     def filter_options(self):
         """The districts, categories and years a visitor can narrow the list to."""
-        districts = District.objects.filter(locale_id=self.locale_id).in_order().only("code", "name")
+        districts = districts_by_code(self.locale_id).values()
         years = [d.year for d in self.news().dates("date", "year", order="DESC")]
         return {"districts": districts, "categories": Category.choices, "years": years}
 
@@ -148,17 +189,15 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
             news = news.in_category(filters["category"])
         if "year" in filters:
             news = news.in_year(filters["year"])
-        paginator = Paginator(news.latest().for_listing(), NEWS_PAGE_SIZE)
-        return paginator.get_page(request.GET.get("page"))
+        return page_of(news.latest().for_listing(), request.GET.get("page"))
 
     def route(self, request, path_components):
         """A news item in one query rather than Wagtail's two."""
         if len(path_components) == 1 and path_components[0] != "feed":
-            item = NewsPage.objects.filter(
-                path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
-            ).first()
+            item = NewsPage.objects.child_of(self).filter(slug=path_components[0]).for_reading().first()
             if item is None:
                 raise Http404
+            item.routed_parent = self  # breadcrumbs without a query (cms_plugins.routing)
             return item.route(request, [])
         return super().route(request, path_components)
 
@@ -330,17 +369,23 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     def topic_list(self):
         return [line.strip() for line in self.topics.splitlines() if line.strip()]
 
-    @property
+    @cached_property
     def local_districts(self):
         """The page's districts named in the page's own language (translations share district rows)."""
         districts = list(self.districts.all())
-        if not districts:
-            return []
+        if not districts or all(district.locale_id == self.locale_id for district in districts):
+            return districts
         names = districts_by_code(self.locale_id)
         return [names.get(district.code, district) for district in districts]
 
+    def tag_list(self):
+        """The page's tags (no query when it was loaded knowing it has none: ``for_reading()``)."""
+        return list(self.tags.all()) if getattr(self, "has_tags", True) else []
+
     def related_news(self):
         """Live related items in the page's language (translations keep the source's choices)."""
+        if not getattr(self, "has_related", True):  # loaded by for_reading(): none chosen
+            return NewsPage.objects.none()
         keys = self.related_links.values("related__translation_key")
         return NewsPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).latest()
 
@@ -349,10 +394,11 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
         url = self.get_url(request) or "/"
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         context["feed_url"] = context["index_url"] + "feed/"
-        context["views"] = PageViewCount.views_of(self.pk)
+        views = getattr(self, "view_total", None)  # loaded with the page when it was routed
+        context["views"] = PageViewCount.views_of(self.pk) if views is None else views
         # The counting image is left out of previews and of pages editors look at.
         context["count_views"] = not getattr(request, "is_preview", False) and self.live
-        context["district_urls"] = district_page_urls(request)
+        context["district_urls"] = SimpleLazyObject(lambda: district_page_urls(request))  # meetings only
         return context
 
     def get_sitemap_urls(self, request=None):

@@ -221,9 +221,6 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
 
         return news_feed_response(self, request)
 
-    def get_feed_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("feed")
-
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)

@@ -222,6 +222,7 @@ def ensure_applicant(call, applicant):
             continue
         data = MultiValueDict({f"{step.key}-{k}": (v if isinstance(v, list) else [v]) for k, v in answers.items()})
         storage.set_step_data(step.key, data)
+        draft.data = storage.data  # later steps read earlier answers from the draft (forms.stored_answer)
         if step.key == "attachments":
             upload = SimpleUploadedFile("registration.pdf", DEMO_PDF, content_type="application/pdf")
             storage.set_step_files(step.key, {"attachments-registration": upload})

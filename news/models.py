@@ -2,9 +2,9 @@
 
 Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``), on
 Wagtail's ``live().public()``: ``latest()``, ``in_district(code)``, ``in_category(c)``,
-``meetings()``, ``meeting_counts()`` and ``for_listing()`` (what a list of cards needs,
-in a constant number of queries). Home finds this model through its registry
-(``home/sources.py``); news imports nothing of home.
+``meetings()``, ``meeting_count_for(code)``, ``latest_and_meetings(n)`` and
+``for_listing()`` (what a list of cards needs, in a constant number of queries). Home
+finds this model through its registry (``home/sources.py``); news imports nothing of home.
 """
 
 import datetime

@@ -4,6 +4,7 @@ Every value that comes from the environment is read here, in one place; dev, tes
 and production only relax or tighten what is below.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def env_list(name, default=""):
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def trusted_proxies(name):
+    """Addresses or networks of the reverse proxies in front of the site, checked at start-up."""
+    entries = env_list(name)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {entry!r} is not an IP address or network.") from error
+    return entries
 
 
 # --- Secrets and hosts -------------------------------------------------------------
@@ -284,10 +296,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or
+# networks, e.g. "127.0.0.1" for nginx on the same machine). Empty: the header is
+# ignored and the connecting address is the client. One setting for the whole site:
+# the start-form rate limit, the view counter and the logs (cms_plugins/clientip.py).
+TRUSTED_PROXIES = trusted_proxies("TRUSTED_PROXIES")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django's request and security logs name the client (behind a trusted proxy: the real one).
+    "filters": {"client_ip": {"()": "cms_plugins.clientip.ClientIPFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(client_ip)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_ip"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -283,6 +283,11 @@ CRM_LEGAL_FORM_ALIASES = {
     "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
 }  # fmt: skip
 
+# --- Personal data -----------------------------------------------------------------
+# How long personal data nobody finished with is kept: rejects files of CRM imports
+# (clear_crm_uploads) and drafts never submitted (multistep_cleanup), in days.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
+
 # --- Security defaults (production tightens further) -------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # above the page cache: pages served from the cache get the header too
+    "cms_plugins.csp.ContentSecurityPolicyMiddleware",
     "cms_plugins.pagecache.AnonymousPageCacheMiddleware",  # only pages that opt in (news, home, districts)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -257,6 +259,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# No avatars from gravatar.com: it would learn a hash of each editor's email on every
+# admin page (and the admin's Content-Security-Policy allows no third-party images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --
 CRM_MANAGER_GROUPS = ["Coordinators"]  # groups given every CRM permission by crm's migration
@@ -306,6 +311,44 @@ AUTH_PASSWORD_VALIDATORS = [
 # ignored and the connecting address is the client. One setting for the whole site:
 # the start-form rate limit, the view counter and the logs (cms_plugins/clientip.py).
 TRUSTED_PROXIES = trusted_proxies("TRUSTED_PROXIES")
+
+# Content-Security-Policy (cms_plugins/csp.py). The public site runs only our own
+# scripts and styles, nothing inline; videos come from YouTube/Vimeo embeds.
+# Django 6.0's SECURE_CSP has this format; 5.2 has no CSP of its own.
+VIDEO_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+MEDIA_ORIGINS = [
+    origin
+    for origin in [
+        f"https://{os.environ['S3_CUSTOM_DOMAIN']}" if os.environ.get("S3_CUSTOM_DOMAIN") else "",
+        os.environ.get("S3_ENDPOINT_URL", "").rstrip("/") if S3_BUCKET else "",
+    ]
+    if origin
+]
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+    "media-src": ["'self'", *MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": VIDEO_ORIGINS,
+    "frame-ancestors": ["'self'"],  # as X_FRAME_OPTIONS: Wagtail's preview frames our pages
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Wagtail's admin writes inline styles (widgets, rich-text editor, progress bars) and
+# some inline scripts, and previews pages in a frame and uploads through blob: URLs.
+SECURE_CSP_BY_PATH = {
+    "/admin/": {
+        **SECURE_CSP,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": ["'self'", *VIDEO_ORIGINS],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -17,12 +17,13 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
+from django_tasks import task
 from wagtail.log_actions import log
 
 from cms_plugins.crm.models import ImportLog, Person
-from cms_plugins.erasure import registered
+from cms_plugins.erasure import Identity, erase_everywhere, registered
 from grants.models import Application
 from tests.crm.conftest import BINS, csv_bytes
 from tests.grants.factories import ANSWERS, PDF, Applicant, make_call
@@ -192,3 +193,29 @@ def test_every_copy_is_listed_in_one_registry():
         "grants.applications",
     ]:
         assert key in keys
+
+
+@task()
+def notify(address, text):
+    return address
+
+
+@pytest.mark.django_db
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}})
+def test_queued_mail_to_the_person_is_dropped_and_others_kept():
+    """Protects the mail queue: a message naming the person is not sent after they asked to be erased."""
+    from django_tasks_db.models import DBTaskResult
+
+    notify.enqueue(EMAIL, f"Dear {NAME}")
+    kept = notify.enqueue("other@example.kz", "Dear colleague")
+    erase_everywhere(Identity.of(names=[NAME], emails=[EMAIL], phones=["87011234567"]))
+    assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [str(kept.id)]
+
+
+def test_mentions_are_found_in_any_spelling():
+    """Protects the text scrubber: a phone written any way, a name across a line break or in a file name."""
+    identity = Identity.of(names=[NAME], emails=[EMAIL.upper()], phones=["+77011234567"])
+    text = f"Звонить 8 (701) 123-45-67 или +7 701 1234567; {NAME.replace(' ', chr(10))}; AIGUL@example.KZ; 2026"
+    assert identity.scrub_text(text) == "Звонить [removed] или [removed]; [removed]; [removed]; 2026"
+    assert identity.scrub(["устав_Айгуль_Серикова.pdf", {"k": 5}]) == ["устав_[removed].pdf", {"k": 5}]
+    assert identity.scrub_text("Budget 1 500 000 ₸ for 120 people") == "Budget 1 500 000 ₸ for 120 people"

@@ -75,3 +75,16 @@ def test_the_longest_path_prefix_wins(settings):
     assert header_value({"default-src": ["'self'"], "upgrade-insecure-requests": []}) == (
         "default-src 'self'; upgrade-insecure-requests"
     )
+
+
+def test_pdf_downloads_get_no_policy(rf, settings):
+    """Protects manuals: a policy on a PDF can blank the browser's PDF viewer; a PDF runs none of our code."""
+    from django.http import HttpResponse
+
+    from cms_plugins.csp import ContentSecurityPolicyMiddleware
+
+    settings.SECURE_CSP = {"object-src": ["'none'"]}
+    pdf = ContentSecurityPolicyMiddleware(lambda request: HttpResponse(b"%PDF", content_type="application/pdf"))
+    html = ContentSecurityPolicyMiddleware(lambda request: HttpResponse(b"<p>"))
+    assert "Content-Security-Policy" not in pdf(rf.get("/documents/1/manual.pdf"))
+    assert html(rf.get("/ru/"))["Content-Security-Policy"] == "object-src 'none'"

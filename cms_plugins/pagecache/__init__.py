@@ -1,8 +1,8 @@
 """Whole-response cache for the pages anonymous readers see, opt-in per page type.
 
 Install it as an app (``cms_plugins.pagecache`` in ``INSTALLED_APPS``, which connects
-its invalidation) and add ``AnonymousPageCacheMiddleware`` right after Django's
-``SecurityMiddleware``; then mix ``ServeCacheMixin`` into the page types worth keeping
+its invalidation) and add ``AnonymousPageCacheMiddleware`` high in ``MIDDLEWARE``
+(see ``middleware.py``); then mix ``ServeCacheMixin`` into the page types worth keeping
 whole. See ``middleware.py`` for what is stored and ``invalidation.py`` for what
 empties it.
 """

@@ -11,8 +11,9 @@ every app server sharing the cache (Redis, or the file cache of the embedded set
 The response is stored on its way out of this middleware, after every middleware
 below it has added its headers (X-Frame-Options, Vary, Content-Language, CSP, ...),
 and served with all of them; middleware above it (security headers, static files)
-runs for cached responses as for any other. So keep it directly under
-``SecurityMiddleware``.
+runs for cached responses as for any other. So keep it high in the list: under
+``SecurityMiddleware`` and any middleware that sets a header on every response (CSP),
+above sessions, locale and the rest.
 
 Counters that must see every reader (news views) are not part of the page's own
 response: they use a separate request that is never cached.

@@ -17,6 +17,7 @@ from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from cms_plugins.review import ReviewedPublishingMixin
 from news.blocks import HomeBodyBlock, sections_version
 
 
@@ -92,7 +93,7 @@ class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page)
         return localized_by_id(self.hero_button_page_id)
 
 
-class StandardPage(IntroMixin, Page):
+class StandardPage(ReviewedPublishingMixin, IntroMixin, Page):
     body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [*IntroMixin.content_panels, FieldPanel("body")]

@@ -33,6 +33,7 @@ from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
 from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from cms_plugins.review import ReviewedPublishingMixin
 
 NEWS_PAGE_SIZE = 12
 # Renditions a news card uses; prefetched with the list so rendering costs no query.
@@ -127,7 +128,7 @@ def attach_local_districts(pages, locale_id):
     return pages
 
 
-class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
+class NewsIndexPage(ReviewedPublishingMixin, OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
     """The news list of one language, with filters and the feed."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True, help_text=_("Shown above the list."))
@@ -245,7 +246,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
+class NewsPage(ReviewedPublishingMixin, OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     """A news item; a district-meeting report is one with the meeting's details filled in."""
 
     date = models.DateField(

@@ -244,6 +244,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Avatars from gravatar.com would send staff e-mail hashes abroad (and break offline):
+# Wagtail shows its default avatar or an uploaded one instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A new translation is a draft until it is published on its own: otherwise /kk/ readers
+# see the Russian text from the moment "Translate" is confirmed.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --

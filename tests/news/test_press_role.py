@@ -38,6 +38,8 @@ def news_form(title="Отчёт", slug="report", action="action-publish"):
             "lead": "Коротко.",
             "body": streamfield([]),
             "gallery": streamfield([]),
+            "villages": streamfield([]),
+            "topics": streamfield([]),
             "related_links": inline_formset([]),
             "tags": "",
             "cover_alt": "",

@@ -228,7 +228,9 @@ WAGTAIL_I18N_ENABLED = True
 # Wagtail's admin has no Kazakh catalogue; editors work in Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 # Site-wide strings (templates/, site/), and the plug-ins' modules outside their apps.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms_plugins" / "locale"]
+# locale/overrides: our corrections to Wagtail's and wagtail-localize's catalogues; the
+# first entry wins, so it comes first.
+LOCALE_PATHS = [BASE_DIR / "locale" / "overrides", BASE_DIR / "locale", BASE_DIR / "cms_plugins" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Oral"
@@ -250,6 +252,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # A new translation is a draft until it is published on its own: otherwise /kk/ readers
 # see the Russian text from the moment "Translate" is confirmed.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The password field's label in the admin's language (Wagtail's own is English).
+WAGTAILADMIN_USER_LOGIN_FORM = "auyl.admin_login.LoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --

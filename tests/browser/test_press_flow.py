@@ -79,6 +79,8 @@ def test_press_officer_publishes_a_meeting_report_readers_find_it(page, demo_sit
     with page.expect_navigation():
         page.get_by_role("button", name="Опубликовать").click()
     page.wait_for_timeout(1500)  # Wagtail's "published" message fades in; check it once it is shown
+    # The editor's own requests (side panels) finish before this thread reads the shared database.
+    page.wait_for_load_state("networkidle")
     axe_check(page, disable=TAG_WIDGET)
     report = NewsPage.objects.get(title=TITLE)
     assert report.live and report.cover_image_id and report.participants == 34
@@ -140,6 +142,7 @@ def test_press_officer_translates_a_meeting_report_into_kazakh(page, demo_site, 
     with page.expect_navigation():
         page.get_by_role("button", name="Опубликовать").click()
     page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
     axe_check(page, disable=TAG_WIDGET)
     report = NewsPage.objects.get(title="Встреча в Аксае: итоги")
     assert report.live and report.category == "district-meeting"  # the facts made it a meeting report
@@ -163,6 +166,9 @@ def test_press_officer_translates_a_meeting_report_into_kazakh(page, demo_site, 
     axe_check(page, disable=LOCALIZE_EDITOR)
     # The editor lists each topic as its own segment ("Тема" three times).
     assert editor.locator("h3", has_text="Тема").count() == 3
+    # Labels wagtail-localize writes in English are in Russian (news/static/news/admin/localize-labels.js).
+    assert editor.get_by_text("Перевод: Русский → Қазақша").count() >= 1
+    assert editor.get_by_text(re.compile(r" to .* translation$")).count() == 0
     screenshot(page, "press-translation-editor")
 
     # Before the Kazakh text is published, /kk/ shows no Russian article (the draft is not live).

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .exporting import rejects_bytes
-from .importer import INVALID, Importer
+from .importing import import_table
 from .models import ImportLog, Interaction, InteractionKind, Membership, Organisation, OrganisationFocusArea, Person
-from .reading import read_table
+from .reading import Table, read_table
+from .resources import INVALID
 
 
 def import_storage():
@@ -29,18 +30,28 @@ def import_storage():
 
 
 # --- import ------------------------------------------------------------------------
-def run_import(data, *, file_name, user=None, skip_invalid=False, dry_run=False, channel="admin", log=True, table=None):
+def run_import(
+    data,
+    *,
+    file_name,
+    user=None,
+    skip_invalid=False,
+    dry_run=False,
+    channel="admin",
+    log=True,
+    table=None,
+    mapping=None,
+):
     """Read, match and (unless dry_run) write a contacts file; log it; save its rejects.
 
-    ``data`` is the file's bytes, or None with ``table`` already read. Returns
-    (ImportResult, ImportLog or None). Raises reading.UnreadableFile when the file
+    ``data`` is the file's bytes, or None with ``table`` already read; ``mapping``
+    the coordinator's column choices (header -> key, "" to ignore). Returns
+    (ImportReport, ImportLog or None). Raises reading.UnreadableFile when the file
     is not a spreadsheet at all.
     """
     started = time.perf_counter()
     table = table if table is not None else read_table(data, file_name)
-    importer = Importer(user=user, source=file_name[:255], skip_invalid=skip_invalid, dry_run=dry_run)
-    result = importer.run_table(table)
-    result.table = table
+    result = import_table(table, mapping=mapping, source=file_name, skip_invalid=skip_invalid, dry_run=dry_run)
     entry = None
     if log:
         entry = ImportLog(
@@ -113,10 +124,11 @@ def upsert_contact(*, organisation=None, person=None, role="", source="", user=N
             values[column] = ("1" if value else "0") if isinstance(value, bool) else value
     if role:
         values["role"] = role
-    importer = Importer(user=user, source=source, dry_run=False)
-    importer.titles = {}
+    table = Table(headers=list(values), rows=[(1, list(values.values()))], file_format="dict")
     with transaction.atomic():
-        result = importer.run_rows([(1, values, [])])
+        result = import_table(table, source=source, dry_run=False)
+    if result.file_errors:
+        raise ValidationError(result.file_errors)
     outcome = result.rows[0]
     if outcome.status == INVALID:
         raise ValidationError(

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import duplicates, services
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
-from .importer import INVALID, NEW, UNCHANGED, UPDATED
+from .resources import INVALID, NEW, UNCHANGED, UPDATED
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
 from .reading import UnreadableFile, read_table, table_from_json, table_to_json

@@ -75,9 +75,10 @@ class ContactIndex:
             people.update({p.pk: p for p in Person.objects.filter(phone__in=chunk)})
         memberships = {}
         for chunk in chunks(orgs):
-            for m in Membership.objects.filter(organisation_id__in=chunk).select_related("person"):
-                memberships[m.pk] = m
-                people.setdefault(m.person_id, m.person)
+            memberships.update({m.pk: m for m in Membership.objects.filter(organisation_id__in=chunk)})
+        missing = {m.person_id for m in memberships.values()} - set(people)
+        for chunk in chunks(missing):
+            people.update({p.pk: p for p in Person.objects.filter(pk__in=chunk)})
         for chunk in chunks(people):
             memberships.update({m.pk: m for m in Membership.objects.filter(person_id__in=chunk)})
         tags = {}
@@ -163,14 +164,14 @@ class ContactInstanceLoader(BaseInstanceLoader):
 
     def get_instance(self, row):
         resource = self.resource
-        keys = resource.match_keys(row)
+        keys = resource.match_keys()
         index = resource.index
         org = None
-        if keys["bin"] or keys["org_name"]:
-            org = index.match_org(keys["bin"], keys["org_name"], keys["district"])
+        if keys.get("bin") or keys.get("org_name"):
+            org = index.match_org(keys.get("bin"), keys.get("org_name"), keys.get("district"))
         person = None
-        if keys["email"] or keys["phone"] or keys["full_name"]:
-            person = index.match_person(keys["email"], keys["phone"], keys["full_name"], org)
+        if keys.get("email") or keys.get("phone") or keys.get("full_name"):
+            person = index.match_person(keys.get("email"), keys.get("phone"), keys.get("full_name"), org)
         if org is None and person is None:
             return None
         return resource.contact_class(org=org, person=person)

@@ -70,6 +70,7 @@ PERSON_FIELDS = {
     "person_notes": "notes",
 }
 KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
+MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
 
 
@@ -173,32 +174,54 @@ class ContactResource(resources.Resource):
         return self.import_fields
 
     # --- before the rows: load what the file may mean -----------------------------
-    def match_keys(self, row):
-        """The cleaned values the matching rules read; a cell in error counts as blank."""
+    def clean_keys(self, row):
+        """The cells the matching rules read, cleaned once per row: value or ValueError."""
         keys = {}
-        for key in ("bin", "org_name", "district", "email", "phone", "full_name"):
-            value = None
+        for key in MATCH_KEYS:
             if key in row:
                 try:
-                    value = self.fields[key].clean(row)
-                except ValueError:
-                    value = None
-            keys[key] = value
+                    keys[key] = self.fields[key].clean(row)
+                except ValueError as error:
+                    keys[key] = error
         return keys
 
+    def match_keys(self):
+        """The current row's matching values; a cell in error counts as blank."""
+        return {key: None if isinstance(v, ValueError) else v for key, v in self.row_keys.items()}
+
     def before_import(self, dataset, **kwargs):
+        # Only the file's columns are imported: a missing column is no value, not a blank.
+        self.import_fields = [f for f in self.fields.values() if f.column_name in set(dataset.headers or ())]
+        self.keys_by_row = [self.clean_keys(row) for row in dataset.dict]
         bins, names, emails, phones = set(), set(), set(), set()
-        for data_row in dataset.dict:
-            keys = self.match_keys(data_row)
-            if keys["bin"]:
-                bins.add(keys["bin"])
-            if keys["org_name"]:
-                names.add(self.name_key(keys["org_name"]))
-            if keys["email"]:
-                emails.add(keys["email"])
-            if keys["phone"]:
-                phones.add(keys["phone"])
+        for keys in self.keys_by_row:
+            value = keys.get("bin")
+            if value and not isinstance(value, ValueError):
+                bins.add(value)
+            value = keys.get("org_name")
+            if value and not isinstance(value, ValueError):
+                names.add(self.name_key(value))
+            value = keys.get("email")
+            if value and not isinstance(value, ValueError):
+                emails.add(value)
+            value = keys.get("phone")
+            if value and not isinstance(value, ValueError):
+                phones.add(value)
         self.index.prefetch(bins, names, emails, phones)
+
+    def before_import_row(self, row, **kwargs):
+        self.row_keys = self.keys_by_row[kwargs["row_number"] - 1]
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # The matching cells were cleaned before the rows (to load what they match).
+        if field.attribute in self.row_keys:
+            value = self.row_keys[field.attribute]
+            if isinstance(value, ValueError):
+                raise value
+            if value is not None:
+                setattr(instance, field.attribute, value)
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
 
     def init_instance(self, row=None):
         return self.contact_class()

@@ -99,8 +99,18 @@ COLUMNS = [
         "full_name",
         {"en": "Full name", "ru": "ФИО", "kk": "Аты-жөні"},
         "person",
-        ("name", "person", "contact person", "contact name", "person name", "name and surname", "контактное лицо",
-         "фамилия имя отчество", "аты жөні", "тәа"),
+        (
+            "name",
+            "person",
+            "contact person",
+            "contact name",
+            "person name",
+            "name and surname",
+            "контактное лицо",
+            "фамилия имя отчество",
+            "аты жөні",
+            "тәа",
+        ),
     ),
     Column("role", {"en": "Role", "ru": "Должность", "kk": "Лауазымы"}, "membership", ("position", "роль", "лауазым")),
     Column(
@@ -113,7 +123,7 @@ COLUMNS = [
         "email",
         {"en": "Email", "ru": "Эл. почта", "kk": "Эл. пошта"},
         "person",
-        ("e mail", "email address", "почта", "электронная почта", "электрондық пошта"),
+        ("e mail", "email address", "e-mail address", "mail", "почта", "электронная почта", "электрондық пошта"),
     ),
     Column(
         "preferred_language",
@@ -196,6 +206,10 @@ class ColumnPlan:
     ignored: list = field(default_factory=list)  # headers chosen to be ignored
     suggested: dict = field(default_factory=dict)  # header -> key found without being chosen
 
+    def as_mapping(self):
+        """Header -> key for every column read, "" for those ignored."""
+        return {**{text: key for key, text in self.titles.items()}, **dict.fromkeys(self.ignored, "")}
+
     @property
     def unmapped(self):
         return [header for header, _keys in self.ambiguous + self.unknown]
@@ -224,7 +238,7 @@ def plan_columns(headers, chosen=None):
     A '?' in a header stands for one letter that a Windows-1251 save replaced
     (Kazakh letters), so "?йым" still means "Ұйым".
     """
-    chosen = {str(k).strip(): v for k, v in (chosen or {}).items()}
+    chosen = {header_key(str(k)): v for k, v in (chosen or {}).items()}
     table = _lookup()
     keys_of = [header_key(str(h or "")) for h in headers]
     has_mobile = any(key in {header_key(m) for m in MOBILE} for key in keys_of)
@@ -234,8 +248,8 @@ def plan_columns(headers, chosen=None):
         if not text:
             continue
         key = keys_of[position]
-        if text in chosen:
-            found = chosen[text]
+        if key in chosen:
+            found = chosen[key]
             if not found:
                 plan.ignored.append(text)
                 continue

@@ -366,6 +366,13 @@ class ImportLog(models.Model):
     imported = models.BooleanField(_("imported"), default=False)
     rejects_file = models.CharField(_("rejected rows file"), max_length=255, blank=True, editable=False)
     seconds = models.FloatField(_("seconds"), default=0)
+    column_mapping = models.JSONField(
+        _("column mapping"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("What each column of the file was read as (empty: ignored)."),
+    )
 
     class Meta:
         verbose_name = _("import log entry")
@@ -374,3 +381,20 @@ class ImportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.file_name}"
+
+
+class ColumnMapping(models.Model):
+    """The columns a coordinator chose for a set of headers, offered again next time
+    a file with the same headers is uploaded."""
+
+    headers_key = models.CharField(max_length=64, unique=True, editable=False)
+    headers = models.JSONField(_("headers"), default=list)
+    mapping = models.JSONField(_("mapping"), default=dict, help_text=_("Header -> column key; empty: ignored."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved column mapping")
+        verbose_name_plural = _("saved column mappings")
+
+    def __str__(self):
+        return ", ".join(self.headers)[:120]

@@ -22,6 +22,7 @@ Rules beyond one cell:
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -376,7 +377,7 @@ class ContactResource(resources.Resource):
             return
         try:
             self.write(contacts)
-        except Exception as error:  # reported in the Result, like the library's own bulk writes
+        except DatabaseError as error:  # reported in the Result (and rolled back), as the library does
             self.handle_import_error(result, error, raise_errors)
 
     def write(self, contacts):

@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 
 from .exporting import rejects_bytes
 from .importing import import_table
-from .models import ImportLog, Interaction, InteractionKind, Membership, Organisation, OrganisationFocusArea, Person
+from .models import (
+    ColumnMapping,
+    ImportLog,
+    Interaction,
+    InteractionKind,
+    Membership,
+    Organisation,
+    OrganisationFocusArea,
+    Person,
+)
 from .reading import Table, read_table
 from .resources import INVALID
 
@@ -76,9 +85,34 @@ def run_import(
                 f"crm-rejects/{timezone.now():%Y%m%d-%H%M%S}-{stem}-rejected.{file_format}",
                 ContentFile(rejects_bytes(result, file_format)),
             )
+        if result.plan is not None:
+            entry.column_mapping = result.plan.as_mapping()
         entry.seconds = round(time.perf_counter() - started, 3)
         entry.save()
     return result, entry
+
+
+def headers_key(headers):
+    """One key per set of headers, whatever their order, case or spacing."""
+    import hashlib
+
+    from .columns import header_key
+
+    names = sorted({header_key(str(h)) for h in headers if str(h or "").strip()})
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+
+def saved_mapping(headers):
+    """The mapping chosen last time for these headers ({} when none)."""
+    found = ColumnMapping.objects.filter(headers_key=headers_key(headers)).first()
+    return dict(found.mapping) if found else {}
+
+
+def save_mapping(headers, mapping):
+    ColumnMapping.objects.update_or_create(
+        headers_key=headers_key(headers),
+        defaults={"headers": [str(h) for h in headers], "mapping": dict(mapping)},
+    )
 
 
 # --- the contract other apps code against -----------------------------------------

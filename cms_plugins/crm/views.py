@@ -17,12 +17,13 @@ from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import duplicates, services
+from .columns import DATA_COLUMNS, plan_columns
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
-from .resources import INVALID, NEW, UNCHANGED, UPDATED
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
 from .reading import UnreadableFile, read_table, table_from_json, table_to_json
+from .resources import INVALID, NEW, UNCHANGED, UPDATED
 
 PREVIEW_LIMIT = 300
 INVALID_LIMIT = 2000
@@ -69,6 +70,48 @@ class ConfirmForm(forms.Form):
     token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     file_name = forms.CharField(max_length=255, widget=forms.HiddenInput)
     mode = forms.ChoiceField(choices=ImportLog.Mode.choices, widget=forms.HiddenInput)
+    mapping = forms.JSONField(required=False, widget=forms.HiddenInput)
+
+    def clean_mapping(self):
+        mapping = self.cleaned_data.get("mapping") or {}
+        if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+        ):
+            raise ValidationError(_("The column mapping is damaged; please upload the file again."))
+        return mapping
+
+
+IGNORE = "-"
+
+
+class MappingForm(ConfirmForm):
+    """One choice per column of the file: a column key, or "ignore", chosen explicitly."""
+
+    def __init__(self, *args, headers=(), samples=(), initial_keys=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext_lazy("— choose —")), (IGNORE, gettext_lazy("Ignore this column"))]
+        choices += [(c.key, f"{c.title()} ({c.key})") for c in DATA_COLUMNS]
+        self.headers = list(headers)
+        initial_keys = initial_keys or {}
+        self.columns = []
+        for position, header in enumerate(self.headers):
+            name = f"column_{position}"
+            initial = initial_keys.get(header)
+            self.fields[name] = forms.ChoiceField(
+                label=header or _("(no header)"),
+                choices=choices,
+                required=True,
+                initial=IGNORE if initial == "" else initial,
+                error_messages={"required": _("Choose what this column is, or ignore it.")},
+            )
+            self.columns.append((self[name], samples[position] if position < len(samples) else []))
+
+    def chosen(self):
+        return {
+            header: ("" if self.cleaned_data[f"column_{i}"] == IGNORE else self.cleaned_data[f"column_{i}"])
+            for i, header in enumerate(self.headers)
+            if str(header).strip()
+        }
 
 
 class CrmAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -104,10 +147,13 @@ class ImportView(CrmAdminView):
         return self.render_to_response(self.get_context_data(form=UploadForm()))
 
     def post(self, request, *args, **kwargs):
-        if request.POST.get("step") == "confirm":
+        step = request.POST.get("step")
+        if step == "confirm":
             return self.confirm(request)
-        if request.POST.get("step") == "repreview":
+        if step == "repreview":
             return self.repreview(request)
+        if step in {"map", "remap"}:
+            return self.map_columns(request, show=step == "remap")
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -120,9 +166,48 @@ class ImportView(CrmAdminView):
         # What was read waits in shared storage for the confirm (any app server may get it).
         storage = ImportTmpStorage()
         storage.save(table_to_json(table))
-        return self.preview(table, file_name, form.cleaned_data["mode"], storage.name)
+        plan = plan_columns(table.headers)
+        if plan.unmapped:
+            # Unknown or ambiguous columns: the coordinator says what each is, nothing is guessed.
+            return self.mapping_screen(table, file_name, form.cleaned_data["mode"], storage.name)
+        return self.preview(table, file_name, form.cleaned_data["mode"], storage.name, {})
 
-    def preview(self, table, file_name, mode, token):
+    def mapping_screen(self, table, file_name, mode, token, form=None, mapping=None):
+        saved = services.saved_mapping(table.headers)
+        if form is None:
+            plan = plan_columns(table.headers, mapping or saved)
+            initial = {**plan.suggested, **plan.as_mapping()}
+            form = MappingForm(
+                initial={"token": token, "file_name": file_name, "mode": mode},
+                headers=table.headers,
+                samples=samples_of(table),
+                initial_keys=initial,
+            )
+        context = self.get_context_data(mapping_form=form, file_name=file_name, saved=bool(saved and not mapping))
+        return self.render_to_response(context)
+
+    def map_columns(self, request, show=False):
+        form, stored = self._stored(request)
+        if not stored:
+            messages.error(request, _("The uploaded file has expired; please upload it again."))
+            return redirect("crm:import")
+        storage, data = stored
+        try:
+            table = table_from_json(data)
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("crm:import")
+        file_name, mode = form.cleaned_data["file_name"], form.cleaned_data["mode"]
+        if show:
+            return self.mapping_screen(table, file_name, mode, storage.name, mapping=form.cleaned_data["mapping"])
+        mapping_form = MappingForm(request.POST, headers=table.headers, samples=samples_of(table))
+        if not mapping_form.is_valid():
+            return self.mapping_screen(table, file_name, mode, storage.name, form=mapping_form)
+        mapping = mapping_form.chosen()
+        services.save_mapping(table.headers, mapping)
+        return self.preview(table, file_name, mode, storage.name, mapping)
+
+    def preview(self, table, file_name, mode, token, mapping):
         result, _log = services.run_import(
             None,
             table=table,
@@ -131,6 +216,7 @@ class ImportView(CrmAdminView):
             skip_invalid=mode == "skip_invalid",
             dry_run=True,
             log=False,
+            mapping=mapping,
         )
         invalid = result.invalid_rows
         others = [row for row in result.rows if row.status != INVALID]
@@ -150,8 +236,12 @@ class ImportView(CrmAdminView):
                 INVALID: len(invalid),
             },
             can_confirm=can_confirm,
-            confirm_form=ConfirmForm(initial={"token": token, "file_name": file_name, "mode": mode}),
-            skip_form=ConfirmForm(initial={"token": token, "file_name": file_name, "mode": "skip_invalid"}),
+            confirm_form=ConfirmForm(
+                initial={"token": token, "file_name": file_name, "mode": mode, "mapping": mapping}
+            ),
+            skip_form=ConfirmForm(
+                initial={"token": token, "file_name": file_name, "mode": "skip_invalid", "mapping": mapping}
+            ),
             table=result.table,
         )
         return self.render_to_response(context)
@@ -178,7 +268,9 @@ class ImportView(CrmAdminView):
         except UnreadableFile as error:
             messages.error(request, str(error))
             return redirect("crm:import")
-        return self.preview(table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name)
+        return self.preview(
+            table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name, form.cleaned_data["mapping"]
+        )
 
     def confirm(self, request):
         form, stored = self._stored(request)
@@ -195,6 +287,7 @@ class ImportView(CrmAdminView):
                 user=request.user,
                 skip_invalid=mode == "skip_invalid",
                 dry_run=False,
+                mapping=form.cleaned_data["mapping"],
             )
         except UnreadableFile as error:
             messages.error(request, str(error))
@@ -203,9 +296,24 @@ class ImportView(CrmAdminView):
             storage.remove()
         if result.imported:
             messages.success(request, _("Imported: %(summary)s") % {"summary": result.summary()})
+        elif result.file_errors:
+            messages.error(request, " ".join([_("Nothing was imported."), *result.file_errors]))
         else:
             messages.error(request, _("Nothing was imported: %(summary)s") % {"summary": result.summary()})
         return redirect("crm:import_result", log.pk)
+
+
+def samples_of(table, count=3):
+    """Up to three filled values of each column, as the mapping screen shows them."""
+    samples = [[] for _header in table.headers]
+    for _line, cells in table.rows:
+        for position, cell in enumerate(cells[: len(samples)]):
+            text = str(cell).strip() if cell is not None else ""
+            if text and len(samples[position]) < count:
+                samples[position].append(text[:60])
+        if all(len(s) >= count for s in samples):
+            break
+    return samples
 
 
 class ImportResultView(CrmAdminView):

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 
 import phonenumbers
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email

@@ -27,9 +27,7 @@ GOOD = ["ОО А", BINS[0], "Уральск", "ОО", "Айгуль", "870112345
 
 
 def errors_of(row, header=HEADER, mapping=None):
-    result, _log = run_import(
-        csv_bytes([header, row]), file_name="bad.csv", dry_run=True, log=False, mapping=mapping
-    )
+    result, _log = run_import(csv_bytes([header, row]), file_name="bad.csv", dry_run=True, log=False, mapping=mapping)
     (outcome,) = result.rows
     assert outcome.status == "invalid"
     return [(column, str(message)) for column, message in outcome.errors]

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CrmChooserViewSet
 from .filters import (
     InteractionFilterSet,
     OrganisationFilterSet,
@@ -107,6 +108,7 @@ class InteractionCreateView(CreateView):
 
 
 class OrganisationViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -153,6 +155,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class PersonViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -195,6 +198,7 @@ class PersonViewSet(SnippetViewSet):
 
 
 class InteractionViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Interaction
     icon = "history"
     menu_label = _("History")
@@ -228,6 +232,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 class ImportLogViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = ImportLog
     icon = "list-ul"
     menu_label = _("Import log")

@@ -5,11 +5,14 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
 from . import views
+from .bulk_actions import CrmDeleteBulkAction
 from .models import Person
 from .permissions import can_anonymise_person
 from .viewsets import CrmViewSetGroup
 
 register_snippet(CrmViewSetGroup)
+# After Wagtail's own snippet delete action, so this one is the CRM models' "delete".
+hooks.register("register_bulk_action", CrmDeleteBulkAction, order=100)
 
 urlpatterns = [
     path("import/", views.ImportView.as_view(), name="import"),

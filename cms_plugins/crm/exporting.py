@@ -175,12 +175,15 @@ def rejects_bytes(result, file_format="xlsx", language=None):
     # A rejects file that is itself re-uploaded keeps one Line and one Errors column.
     keep = [i for i, h in enumerate(headers) if h not in {BY_KEY["_line"].title(lg) for lg in ("en", "ru", "kk")}
             and h not in {BY_KEY["_errors"].title(lg) for lg in ("en", "ru", "kk")}]  # fmt: skip
-    out_headers = [headers[i] for i in keep] + [BY_KEY["_line"].title(language), BY_KEY["_errors"].title(language)]
+    out_headers = [escape_formula(headers[i]) for i in keep]
+    out_headers += [BY_KEY["_line"].title(language), BY_KEY["_errors"].title(language)]
     rows = []
     for outcome in result.invalid_rows:
         cells = list(outcome.cells) + [""] * (len(headers) - len(outcome.cells))
         errors = "; ".join(f"{column}: {message}" if column else str(message) for column, message in outcome.errors)
-        rows.append([escape_formula(_cell(cells[i], file_format)) for i in keep] + [outcome.line, errors])
+        rows.append(
+            [escape_formula(_cell(cells[i], file_format)) for i in keep] + [outcome.line, escape_formula(errors)]
+        )
     if file_format == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")

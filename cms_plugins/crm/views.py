@@ -22,7 +22,7 @@ from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
-from .reading import UnreadableFile, read_table, table_from_json, table_to_json
+from .reading import UnreadableFile, max_rows, read_table, table_from_json, table_to_json
 from .resources import INVALID, NEW, UNCHANGED, UPDATED
 
 PREVIEW_LIMIT = 300
@@ -45,19 +45,22 @@ class ImportTmpStorage(MediaStorage):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet"),
-        help_text=gettext_lazy(
-            "XLSX or CSV (UTF-8 or Windows-1251; commas, semicolons or tabs). One row is one person "
-            "with their organisation's columns; headers in Kazakh, Russian or English."
-        ),
-    )
+    file = forms.FileField(label=gettext_lazy("Spreadsheet"))
     mode = forms.ChoiceField(
         label=gettext_lazy("If some rows are invalid"),
         choices=ImportLog.Mode.choices,
         initial=ImportLog.Mode.ATOMIC,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are stated before the upload, not discovered after it.
+        self.fields["file"].help_text = _(
+            "XLSX or CSV (UTF-8 or Windows-1251; commas, semicolons or tabs). One row is one person "
+            "with their organisation's columns; headers in Kazakh, Russian or English. "
+            "At most %(mb)s MB and %(rows)s rows."
+        ) % {"mb": max_upload_bytes() // (1024 * 1024), "rows": f"{max_rows():,}".replace(",", " ")}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

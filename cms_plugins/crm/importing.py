@@ -104,7 +104,7 @@ def column_errors(plan):
     return errors
 
 
-def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=True):
+def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=True, progress=None):
     """Plan the columns, then run ``ContactResource`` over the table; an ImportReport."""
     started = time.perf_counter()
     plan = plan_columns(table.headers, mapping)
@@ -118,7 +118,7 @@ def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=
         *[[cells[p] if p < len(cells) else "" for p, _key in positions] for _line, cells in table.rows],
         headers=[key for _p, key in positions],
     )
-    resource = ContactResource(source=source)
+    resource = ContactResource(source=source, progress=progress)
     result = resource.import_data(
         dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=not skip_invalid
     )

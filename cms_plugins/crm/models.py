@@ -348,6 +348,12 @@ class ImportLog(models.Model):
         ATOMIC = "atomic", _("all or nothing")
         SKIP_INVALID = "skip_invalid", _("import valid rows, reject the others")
 
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("failed")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -366,6 +372,15 @@ class ImportLog(models.Model):
     imported = models.BooleanField(_("imported"), default=False)
     rejects_file = models.CharField(_("rejected rows file"), max_length=255, blank=True, editable=False)
     seconds = models.FloatField(_("seconds"), default=0)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DONE)
+    error = models.TextField(_("why it failed"), blank=True)
+    upload = models.CharField(_("stored upload"), max_length=255, blank=True, editable=False)
+    preview = models.JSONField(
+        _("preview"), default=dict, blank=True, editable=False, help_text=_("A background preview's findings.")
+    )
+    # "contacts" while a background import of the contacts list waits or runs, else empty:
+    # the unique constraint lets only one run at a time, whichever server starts it.
+    running_lock = models.CharField(max_length=20, null=True, blank=True, unique=True, editable=False)
     column_mapping = models.JSONField(
         _("column mapping"),
         default=dict,
@@ -381,6 +396,10 @@ class ImportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.file_name}"
+
+    @property
+    def in_progress(self):
+        return self.state in {self.State.QUEUED, self.State.RUNNING}
 
 
 class ColumnMapping(models.Model):

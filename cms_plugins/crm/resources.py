@@ -73,6 +73,7 @@ PERSON_FIELDS = {
 KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
 MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
+PROGRESS_EVERY = 250
 
 
 def _max(model, name):
@@ -159,9 +160,11 @@ class ContactResource(resources.Resource):
         clean_model_instances = False
         report_skipped = True
 
-    def __init__(self, source="", **kwargs):
+    def __init__(self, source="", progress=None, **kwargs):
         super().__init__(**kwargs)
         self.source = source[:255]
+        self.progress = progress  # called with the rows done, every PROGRESS_EVERY rows
+        self.rows_done = 0
         noise = noise_words()
         # Settings are read once per import, not once per row (they sit behind a lazy object).
         self.name_key = lambda text: name_key_for(str(text or ""), noise)
@@ -366,6 +369,9 @@ class ContactResource(resources.Resource):
         self.create_instances.append(instance)
 
     def after_import_row(self, row, row_result, **kwargs):
+        self.rows_done += 1
+        if self.progress and self.rows_done % PROGRESS_EVERY == 0:
+            self.progress(self.rows_done)
         contact = row_result.instance
         if contact is not None and not row_result.is_invalid() and not row_result.is_skip():
             row_result.import_type = row_result.IMPORT_TYPE_NEW if contact.row_status == NEW else "update"

@@ -50,34 +50,38 @@ def run_import(
     log=True,
     table=None,
     mapping=None,
+    entry=None,
+    progress=None,
 ):
     """Read, match and (unless dry_run) write a contacts file; log it; save its rejects.
 
     ``data`` is the file's bytes, or None with ``table`` already read; ``mapping``
-    the coordinator's column choices (header -> key, "" to ignore). Returns
+    the coordinator's column choices (header -> key, "" to ignore); ``entry`` an
+    ImportLog to fill (a background import's) instead of a new one. Returns
     (ImportReport, ImportLog or None). Raises reading.UnreadableFile when the file
     is not a spreadsheet at all.
     """
     started = time.perf_counter()
     table = table if table is not None else read_table(data, file_name)
-    result = import_table(table, mapping=mapping, source=file_name, skip_invalid=skip_invalid, dry_run=dry_run)
-    entry = None
+    result = import_table(
+        table, mapping=mapping, source=file_name, skip_invalid=skip_invalid, dry_run=dry_run, progress=progress
+    )
     if log:
-        entry = ImportLog(
-            user=user if getattr(user, "pk", None) else None,
-            file_name=file_name[:255],
-            channel=channel,
-            mode=ImportLog.Mode.SKIP_INVALID if skip_invalid else ImportLog.Mode.ATOMIC,
-            dry_run=dry_run,
-            rows=len(result.rows),
-            organisations_new=result.organisations_new if result.imported or dry_run else 0,
-            organisations_updated=result.organisations_updated if result.imported or dry_run else 0,
-            people_new=result.people_new if result.imported or dry_run else 0,
-            people_updated=result.people_updated if result.imported or dry_run else 0,
-            unchanged=result.count("unchanged"),
-            invalid=result.count(INVALID),
-            imported=result.imported,
-        )
+        entry = entry or ImportLog()
+        counted = result.imported or dry_run
+        entry.user = user if getattr(user, "pk", None) else None
+        entry.file_name = file_name[:255]
+        entry.channel = channel
+        entry.mode = ImportLog.Mode.SKIP_INVALID if skip_invalid else ImportLog.Mode.ATOMIC
+        entry.dry_run = dry_run
+        entry.rows = len(table.rows)
+        entry.organisations_new = result.organisations_new if counted else 0
+        entry.organisations_updated = result.organisations_updated if counted else 0
+        entry.people_new = result.people_new if counted else 0
+        entry.people_updated = result.people_updated if counted else 0
+        entry.unchanged = result.count("unchanged")
+        entry.invalid = result.count(INVALID)
+        entry.imported = result.imported
         if result.invalid_rows and not dry_run:
             file_format = "csv" if table.file_format == "csv" else "xlsx"
             stem = file_name.rsplit(".", 1)[0][:80] or "contacts"

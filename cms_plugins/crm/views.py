@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import duplicates, services
+from . import background, duplicates, services
 from .columns import DATA_COLUMNS, plan_columns
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
@@ -210,7 +210,25 @@ class ImportView(CrmAdminView):
         services.save_mapping(table.headers, mapping)
         return self.preview(table, file_name, mode, storage.name, mapping)
 
+    def in_background(self, table, file_name, mode, token, mapping, dry_run):
+        try:
+            log = background.start(
+                upload=token,
+                file_name=file_name,
+                rows=len(table.rows),
+                user=self.request.user,
+                mode=mode,
+                mapping=mapping,
+                dry_run=dry_run,
+            )
+        except background.ImportBusy as error:
+            messages.error(self.request, str(error))
+            return redirect("crm:import")
+        return redirect("crm:import_result", log.pk)
+
     def preview(self, table, file_name, mode, token, mapping):
+        if len(table.rows) > background.threshold():
+            return self.in_background(table, file_name, mode, token, mapping, dry_run=True)
         result, _log = services.run_import(
             None,
             table=table,
@@ -283,9 +301,18 @@ class ImportView(CrmAdminView):
         storage, data = stored
         mode = form.cleaned_data["mode"]
         try:
+            table = table_from_json(data)
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("crm:import")
+        if len(table.rows) > background.threshold():
+            return self.in_background(
+                table, form.cleaned_data["file_name"], mode, storage.name, form.cleaned_data["mapping"], dry_run=False
+            )
+        try:
             result, log = services.run_import(
                 None,
-                table=table_from_json(data),
+                table=table,
                 file_name=form.cleaned_data["file_name"],
                 user=request.user,
                 skip_invalid=mode == "skip_invalid",
@@ -328,8 +355,27 @@ class ImportResultView(CrmAdminView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["log"] = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+        log = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+        context["log"] = log
+        context["rows_done"] = background.rows_done(log)
+        if log.dry_run and log.state == ImportLog.State.DONE and log.upload:
+            preview = log.preview or {}
+            counts = preview.get("counts", {})
+            others = counts.get("new", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+            context["can_confirm"] = (
+                not preview.get("file_errors") and others and (log.mode == "skip_invalid" or not log.invalid)
+            )
+            context["confirm_form"] = ConfirmForm(
+                initial={"token": log.upload, "file_name": log.file_name, "mode": log.mode,
+                         "mapping": log.column_mapping}
+            )  # fmt: skip
         return context
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "json":
+            log = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+            return JsonResponse({"state": log.state, "rows_done": background.rows_done(log), "rows": log.rows})
+        return super().get(request, *args, **kwargs)
 
 
 def rejects_download(request, pk):

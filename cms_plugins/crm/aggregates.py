@@ -34,19 +34,3 @@ def organisations_per_district(language=None, queryset=None):
         shown = names.get(language) or district
         rows.append({"code": district.code, "name": shown.name, "count": counts.get(district.translation_key, 0)})
     return rows
-
-
-def district_level_share(queryset=None):
-    """{"total", "district_level", "share"}: organisations working in rural districts
-    (not a city administration) among those whose district is known; share 0..1."""
-    queryset = queryset if queryset is not None else Organisation.objects.exclude(status="closed")
-    located = queryset.filter(district__isnull=False)
-    total = located.count()
-    rural = located.filter(district__is_city=False).count()
-    return {"total": total, "district_level": rural, "share": (rural / total) if total else 0.0}
-
-
-def organisations_in_district(code, queryset=None):
-    """How many (not closed) organisations work in the district with this code."""
-    queryset = queryset if queryset is not None else Organisation.objects.exclude(status="closed")
-    return queryset.filter(district__code=code).count()

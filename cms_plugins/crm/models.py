@@ -70,9 +70,6 @@ class OrganisationFocusArea(TaggedItemBase):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(status=Status.ACTIVE)
-
     def with_people_count(self):
         return self.annotate(people_count=Count("memberships", distinct=True))
 
@@ -158,10 +155,6 @@ class Organisation(models.Model):
         if not self.bin and self.legal_form not in NO_BIN_FORMS:
             raise ValidationError({"bin": _("A BIN is required unless the legal form is initiative group.")})
 
-    @property
-    def has_bin(self):
-        return bool(self.bin)
-
     def focus_area_names(self):
         # Reads the prefetched tags (OrganisationQuerySet.for_admin_list): no query a row.
         return ", ".join(sorted(tag.name for tag in self.focus_areas.all()))
@@ -170,9 +163,6 @@ class Organisation(models.Model):
 class PersonQuerySet(models.QuerySet):
     def named(self):
         return self.filter(anonymised_at__isnull=True)
-
-    def reachable_by_mail(self):
-        return self.named().filter(mailing_opt_out=False).exclude(email="")
 
 
 class Person(models.Model):

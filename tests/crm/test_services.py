@@ -124,7 +124,7 @@ def test_anonymise_removes_personal_fields_and_keeps_counts():
 
 
 def test_public_aggregates_count_organisations_per_district_without_personal_data():
-    """Protects the public pages: counts per district and the district-level share, and nothing personal."""
+    """Protects the public pages: counts per district, and nothing personal."""
     Organisation.objects.create(name="А", bin=BINS[5], district=resolve_district("Уральск"))
     Organisation.objects.create(name="Б", bin=BINS[6], district=resolve_district("Таскала"))
     Organisation.objects.create(name="В", bin=BINS[7], district=resolve_district("Таскала"))
@@ -136,6 +136,4 @@ def test_public_aggregates_count_organisations_per_district_without_personal_dat
     assert (by_code["uralsk"]["count"], by_code["taskala"]["count"], by_code["burli"]["count"]) == (1, 2, 0)
     assert by_code["taskala"]["name"] == "Тасқала ауданы"
     assert set(rows[0]) == {"code", "name", "count"}
-    share = aggregates.district_level_share()
-    assert share == {"total": 3, "district_level": 2, "share": pytest.approx(2 / 3)}
-    assert "Секретная" not in repr((rows, share))
+    assert "Секретная" not in repr(rows)

@@ -272,8 +272,10 @@ def plan_columns(headers, chosen=None):
             if found is None:
                 plan.unknown.append((text, suggest(text)))
                 continue
-            plan.suggested[text] = found
+            if not found.startswith("_"):
+                plan.suggested[text] = found
         if found.startswith("_"):  # a rejects file's Line and Errors: read back and left out
+            plan.ignored.append(text)
             continue
         if found in seen:
             plan.duplicates.append(text)
@@ -282,3 +284,8 @@ def plan_columns(headers, chosen=None):
         plan.positions[position] = found
         plan.titles[found] = text
     return plan
+
+
+def is_meta_header(text):
+    """A rejects file's own Line or Errors column, in any language."""
+    return _lookup().get(header_key(str(text or "")), "").startswith("_")

@@ -8,7 +8,7 @@ also avoids wagtail#10217 on SQLite.
 from django.conf import settings
 from django.core.validators import validate_email
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -73,8 +73,13 @@ class OrganisationQuerySet(models.QuerySet):
     def with_people_count(self):
         return self.annotate(people_count=Count("memberships", distinct=True))
 
+    def with_last_contact(self):
+        """The date of the latest history entry, as ``last_contact``."""
+        latest = Interaction.objects.filter(organisation=OuterRef("pk")).order_by("-date").values("date")[:1]
+        return self.annotate(last_contact=Subquery(latest))
+
     def for_admin_list(self):
-        return self.select_related("district").prefetch_related("focus_areas").with_people_count()
+        return self.select_related("district").with_people_count().with_last_contact()
 
 
 class Organisation(models.Model):
@@ -154,10 +159,6 @@ class Organisation(models.Model):
         self.bin = clean_bin(self.bin)
         if not self.bin and self.legal_form not in NO_BIN_FORMS:
             raise ValidationError({"bin": _("A BIN is required unless the legal form is initiative group.")})
-
-    def focus_area_names(self):
-        # Reads the prefetched tags (OrganisationQuerySet.for_admin_list): no query a row.
-        return ", ".join(sorted(tag.name for tag in self.focus_areas.all()))
 
 
 class PersonQuerySet(models.QuerySet):

@@ -100,9 +100,10 @@ def headers_key(headers):
     """One key per set of headers, whatever their order, case or spacing."""
     import hashlib
 
-    from .columns import header_key
+    from .columns import header_key, is_meta_header
 
-    names = sorted({header_key(str(h)) for h in headers if str(h or "").strip()})
+    # A rejects file (the same headers plus Line and Errors) finds its original's mapping.
+    names = sorted({header_key(str(h)) for h in headers if str(h or "").strip() and not is_meta_header(h)})
     return hashlib.sha256("\n".join(names).encode()).hexdigest()
 
 

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
@@ -121,16 +122,21 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None
     list_per_page = 50
     ordering = ["name"]
+    # What a coordinator scans, in readable widths; status, focus areas and the rest are
+    # filters and the detail page.
     list_display = [
-        "name",
-        Column("legal_form", label=_("legal form"), accessor="get_legal_form_display", sort_key="legal_form"),
-        "bin",
-        Column("district", label=_("district"), sort_key="district__sort_order"),
-        "settlement",
-        Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
-        Column("focus_area_names", label=_("focus areas")),
-        Column("people_count", label=_("people"), sort_key="people_count"),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        Column("name", label=capfirst(_("name")), sort_key="name", width="34%"),
+        Column("district", label=capfirst(_("district")), sort_key="district__sort_order", width="16%"),
+        Column(
+            "legal_form",
+            label=capfirst(_("legal form")),
+            accessor="get_legal_form_display",
+            sort_key="legal_form",
+            width="16%",
+        ),
+        Column("bin", label=_("BIN"), width="12%"),
+        Column("people_count", label=capfirst(_("people")), sort_key="people_count", width="8%"),
+        DateColumn("last_contact", label=capfirst(_("last contact")), sort_key="last_contact", width="14%"),
     ]
     inspect_view_fields = [
         "name",
@@ -169,13 +175,11 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["full_name"]
     list_display = [
-        Column("full_name", label=_("full name"), accessor="__str__", sort_key="full_name"),
-        Column("phone_display", label=_("phone"), sort_key="phone"),
-        "email",
-        Column("organisation_names", label=_("organisations")),
-        Column("preferred_language", label=_("language"), accessor="get_preferred_language_display"),
-        BooleanColumn("mailing_opt_out", label=_("no mailings")),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        Column("full_name", label=capfirst(_("full name")), accessor="__str__", sort_key="full_name", width="26%"),
+        Column("phone_display", label=capfirst(_("phone")), sort_key="phone", width="15%"),
+        Column("email", label=capfirst(_("email")), sort_key="email", width="20%"),
+        Column("organisation_names", label=capfirst(_("organisations")), width="25%"),
+        BooleanColumn("mailing_opt_out", label=capfirst(_("no mailings")), width="14%"),
     ]
     inspect_view_fields = [
         "full_name",

@@ -217,15 +217,20 @@ class ContactResource(resources.Resource):
         self.row_keys = self.keys_by_row[kwargs["row_number"] - 1]
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        # The matching cells were cleaned before the rows (to load what they match).
-        if field.attribute in self.row_keys:
-            value = self.row_keys[field.attribute]
+        # The matching cells were cleaned before the rows (to load what they match); the
+        # others go straight to their widget (Field.save's default-value handling is not
+        # needed here: a blank cell is None, and None is never set).
+        key = field.attribute
+        if key in self.row_keys:
+            value = self.row_keys[key]
             if isinstance(value, ValueError):
                 raise value
-            if value is not None:
-                setattr(instance, field.attribute, value)
+        elif field.column_name in row:
+            value = field.widget.clean(row[field.column_name], row=row)
+        else:
             return
-        super().import_field(field, instance, row, is_m2m, **kwargs)
+        if value is not None:
+            instance.values[key] = value
 
     def init_instance(self, row=None):
         return self.contact_class()

@@ -42,10 +42,10 @@ def test_organisation_list_is_readable(desktop_page, coordinator, organisations,
     page = login_as(desktop_page, coordinator)
     page.set_viewport_size({"width": width, "height": 800})
     visit(page, "/admin/snippets/crm/organisation/")
+    screenshot(page, f"crm-organisation-list-{width}")
     headers = [text.strip() for text in page.locator("table.listing thead th").all_inner_texts() if text.strip()]
     assert headers[:6] == ["Название", "Район", "Организационно-правовая форма", "БИН", "Люди", "Последний контакт"]
     table_width = page.locator("table.listing").bounding_box()["width"]
     name_width = page.locator("table.listing tbody tr").first.locator("td").nth(1).bounding_box()["width"]
     assert name_width >= 0.28 * table_width, (name_width, table_width)
     assert page.get_by_text("1 ноября 2026").count() or page.get_by_text("01.11.2026").count()
-    screenshot(page, f"crm-organisation-list-{width}")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -129,7 +130,8 @@ class OrganisationViewSet(SnippetViewSet):
         Column("district", label=capfirst(_("district")), sort_key="district__sort_order", width="16%"),
         Column(
             "legal_form",
-            label=capfirst(_("legal form")),
+            # Short: the long "Организационно-правовая форма" header took the name column's room.
+            label=pgettext_lazy("organisation list column", "Form"),
             accessor="get_legal_form_display",
             sort_key="legal_form",
             width="16%",

@@ -29,7 +29,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
+from cms_plugins.formulas import escape_formula
+
 from . import widgets
+from .columns import DATA_COLUMNS
 from .loader import ContactIndex, ContactInstanceLoader, Entity, Link, chunks
 from .models import (
     NO_BIN_FORMS,
@@ -160,8 +163,9 @@ class ContactResource(resources.Resource):
         clean_model_instances = False
         report_skipped = True
 
-    def __init__(self, source="", progress=None, **kwargs):
+    def __init__(self, source="", progress=None, language=None, **kwargs):
         super().__init__(**kwargs)
+        self.language = language
         self.source = source[:255]
         self.progress = progress  # called with the rows done, every PROGRESS_EVERY rows
         self.rows_done = 0
@@ -174,8 +178,16 @@ class ContactResource(resources.Resource):
     def get_import_fields(self):
         return self.import_fields
 
+    # --- export: rows built by exporting.ContactRows, one dict per person and organisation
     def get_export_fields(self, selected_fields=None):
-        return self.import_fields
+        return [self.fields[column.key] for column in DATA_COLUMNS]
+
+    def get_export_headers(self, selected_fields=None):
+        return [column.title(self.language) for column in DATA_COLUMNS]
+
+    def export_field(self, field, instance, **kwargs):
+        # Cells a spreadsheet would run as a formula get an apostrophe (the importer drops it).
+        return escape_formula(instance.get(field.attribute, ""))
 
     # --- before the rows: load what the file may mean -----------------------------
     def clean_keys(self, row):

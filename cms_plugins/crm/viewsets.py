@@ -126,7 +126,7 @@ class OrganisationViewSet(SnippetViewSet):
     # What a coordinator scans, in readable widths; status, focus areas and the rest are
     # filters and the detail page.
     list_display = [
-        Column("name", label=capfirst(_("name")), sort_key="name", width="34%"),
+        "name",  # the title column: links to the record, carries its buttons
         Column("district", label=capfirst(_("district")), sort_key="district__sort_order", width="16%"),
         Column(
             "legal_form",
@@ -138,7 +138,13 @@ class OrganisationViewSet(SnippetViewSet):
         ),
         Column("bin", label=_("BIN"), width="12%"),
         Column("people_count", label=capfirst(_("people")), sort_key="people_count", width="8%"),
-        DateColumn("last_contact", label=capfirst(_("last contact")), sort_key="last_contact", width="14%"),
+        DateColumn(
+            "last_contact",
+            label=capfirst(_("last contact")),
+            sort_key="last_contact",
+            width="14%",
+            classname="crm-list-column",
+        ),
     ]
     inspect_view_fields = [
         "name",
@@ -177,7 +183,14 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["full_name"]
     list_display = [
-        Column("full_name", label=capfirst(_("full name")), accessor="__str__", sort_key="full_name", width="26%"),
+        Column(
+            "full_name",
+            label=capfirst(_("full name")),
+            accessor="__str__",
+            sort_key="full_name",
+            width="26%",
+            classname="crm-name",
+        ),
         Column("phone_display", label=capfirst(_("phone")), sort_key="phone", width="15%"),
         Column("email", label=capfirst(_("email")), sort_key="email", width="20%"),
         Column("organisation_names", label=capfirst(_("organisations")), width="25%"),

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -28,6 +30,11 @@ urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("crm/", include((urlpatterns, "crm"), namespace="crm"))]
+
+
+@hooks.register("insert_global_admin_css")
+def list_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("crm/lists.css"))
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -99,3 +99,20 @@ def test_small_files_stay_in_the_request(coordinator_client, settings):
     settings.CRM_IMPORT_BACKGROUND_ROWS = 5000
     page = upload(coordinator_client).content.decode()
     assert 'data-count="new">3<' in page and not ImportLog.objects.exists()
+
+
+def test_anonymising_a_person_scrubs_a_background_previews_messages(coordinator_client):
+    """Protects erasure: an invalid row's message kept by a background preview loses the person's e-mail."""
+    from cms_plugins.crm.models import Person
+    from cms_plugins.crm.services import anonymise_person
+
+    person = Person.objects.create(full_name="Секретова Айгуль", email="secret@mail.kz")
+    log = ImportLog.objects.create(
+        file_name="big.csv",
+        rows=3,
+        dry_run=True,
+        preview={"invalid": [[3, "Email", "“secret@mail.kz” is not a valid e-mail address."]]},
+    )
+    anonymise_person(person)
+    log.refresh_from_db()
+    assert "secret@mail.kz" not in str(log.preview)

@@ -335,6 +335,11 @@ CRM_LEGAL_FORM_ALIASES = {
     "этнокультурный центр": "ethnocultural_centre", "этнокультурное объединение": "ethnocultural_centre",
     "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
 }  # fmt: skip
+# Contact imports: files over this many rows run as a background task (the worker);
+# no file may have more rows or unpack (XLSX) to more bytes — refused before reading.
+CRM_IMPORT_BACKGROUND_ROWS = 5000
+CRM_IMPORT_MAX_ROWS = 100_000
+CRM_IMPORT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # --- Personal data -----------------------------------------------------------------
 # How long personal data nobody finished with is kept: rejects files of CRM imports

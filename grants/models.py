@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms_plugins.blocks.blocks import DocumentListBlock, FaqBlock
-from cms_plugins.multistep.blocks import FormStepsBlock, check_keys_unchanged
+from cms_plugins.multistep.blocks import FormStepsBlock
 from cms_plugins.multistep.pages import MultiStepFormMixin
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
 
@@ -192,6 +193,9 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # wagtail-localize: the consent version is a machine value each application records,
+    # copied to translations as it is, never offered as text to translate
+    override_translatable_fields = [SynchronizedField("consent_version")]
     parent_page_types = ["grants.GrantIndexPage"]
     subpage_types = []
 
@@ -247,14 +251,10 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The deadline must be after the opening.")})
-        if self.pk:
-            previous = type(self).objects.filter(pk=self.pk).only("form_steps").first()
-            errors = check_keys_unchanged(previous.form_steps if previous else None, self.form_steps)
-        else:
-            errors = []
+        # keys of the designed steps are settled by the engine (MultiStepFormMixin.clean)
         from .steps import FIXED_KEYS
 
-        errors += [
+        errors = [
             _("The step key “%(key)s” is used by a fixed step; choose another.") % {"key": child.value["key"]}
             for child in self.form_steps or []
             if child.value.get("key") in FIXED_KEYS

@@ -11,6 +11,7 @@ the status after submitting. Page types add fixed steps by overriding
 ``get_form_steps`` and act on submission in ``multistep_done``.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from . import ratelimit
+from .blocks import settle_form_keys
 from .emails import send_resume_link
 from .forms import StartForm
 from .models import Draft
@@ -50,6 +52,24 @@ class MultiStepFormMixin(RoutablePageMixin):
 
     def multistep_step_context(self, request, draft, step):
         return {}
+
+    # --- keys -------------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        self.settle_form_keys()
+
+    def settle_form_keys(self):
+        """Decide every designed key against the last saved version (see ``keys``).
+
+        Runs on every save, the admin's background saves included: a block keeps the key
+        it was saved with, a new one gets the key of its own id, and a key someone tries
+        to change is refused, so answers stored under a key are always found again.
+        """
+        field = self.multistep_field
+        saved = type(self).objects.filter(pk=self.pk).only(field).first() if self.pk else None
+        errors = settle_form_keys(getattr(saved, field) if saved else None, getattr(self, field))
+        if errors:
+            raise ValidationError({field: errors})
 
     # --- helpers ----------------------------------------------------------------------
     def multistep_template(self, name):

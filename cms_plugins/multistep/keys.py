@@ -26,7 +26,7 @@ def key_for_id(prefix, block_id):
     try:
         digits = uuid.UUID(str(block_id)).hex
     except ValueError:
-        digits = hashlib.sha1(str(block_id).encode()).hexdigest()
+        digits = hashlib.sha256(str(block_id).encode()).hexdigest()
     return f"{prefix}_{digits[:8]}"
 
 

@@ -3,7 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -180,6 +187,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         FieldPanel("results"),
     ]
     form_panels = [
+        HelpPanel(template="grants/admin/form_guide.html", heading=_("How the application form works")),
         FieldPanel("form_steps"),
         MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Declaration")),
     ]

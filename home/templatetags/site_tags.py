@@ -1,6 +1,9 @@
+from urllib.parse import unquote
+
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
 register = template.Library()
@@ -50,14 +53,15 @@ def translated_urls(page, request):
     candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale").order_by("depth")
     # A routable page's sub-page (a form step, a filtered list) keeps its sub-path
     # in the other language when the page itself is translated.
-    own_url = page.get_url(request) or ""
-    path = request.path if request else ""
+    # Compared decoded: a Cyrillic slug is percent-encoded in one and not the other.
+    own_url = unquote(page.get_url(request) or "")
+    path = unquote(request.path) if request else ""
     rest = path[len(own_url) :] if own_url and path.startswith(own_url) else ""
     urls = {}
     for candidate in candidates:  # deeper ones overwrite their ancestors
         url = candidate.get_url(request)
         if url and candidate.translation_key == page.translation_key:
-            url += rest
+            url = iri_to_uri(unquote(url) + rest)
         urls[candidate.locale.language_code] = url
     return urls
 

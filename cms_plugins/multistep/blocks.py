@@ -216,13 +216,14 @@ class KeyedListBlock(blocks.ListBlock):
 
     key_prefix = "i"
     at_least = 0
+    at_least_message = ""
 
     def clean(self, value):
         value = super().clean(value)
         keys.settle(value.bound_blocks, self.key_prefix)
         errors = []
         if not self.is_deferred_validation and len(value) < self.at_least:
-            errors.append(ValidationError(_("Add at least %(count)d.") % {"count": self.at_least}))
+            errors.append(ValidationError(self.at_least_message))
         if keys.duplicates(value.bound_blocks):
             errors.append(ValidationError(_("Two items have the same key.")))
         if errors:
@@ -233,11 +234,13 @@ class KeyedListBlock(blocks.ListBlock):
 class OptionsBlock(KeyedListBlock):
     key_prefix = keys.PREFIXES["option"]
     at_least = 2
+    at_least_message = _("Add at least two options.")
 
 
 class ColumnsBlock(KeyedListBlock):
     key_prefix = keys.PREFIXES["column"]
     at_least = 1
+    at_least_message = _("Add at least one column.")
 
 
 class SingleChoiceBlock(BaseQuestionBlock):

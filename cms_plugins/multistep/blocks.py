@@ -290,7 +290,7 @@ class YesNoBlock(BaseQuestionBlock):
 
     class Meta:
         label = _("Yes / no")
-        icon = "tick"
+        icon = "check"
         description = _("A question answered yes or no.")
         form_layout = question_layout()
 

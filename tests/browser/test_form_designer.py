@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from playwright.sync_api import expect
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
@@ -102,7 +102,7 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_
         page.fill(f"#form_steps-{number}-value-title", f"Шаг {number + 1}: о проекте")
         assert page.get_by_text("Минимальное количество элементов").count() == 0
         assert page.locator(".error-message").count() == 0
-        step = page.locator(f"[data-contentpath=questions]").nth(number)
+        step = page.locator("[data-contentpath=questions]").nth(number)
         for index_in_step, (kind, wording) in enumerate(questions):
             add_block(page, step, kind)
             prefix = f"form_steps-{number}-value-questions-{index_in_step}-value"
@@ -163,7 +163,9 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_
     screenshot(page, "form-designer-published")
 
     # 4. The coordinator translates the call into Kazakh.
+    page.goto(f"/admin/pages/{call.pk}/edit/", wait_until="load")
     page.locator("header").get_by_role("button", name="Действия").click()
     page.get_by_role("link", name="Перевести эту страницу").click()
     page.wait_for_load_state("load")
     screenshot(page, "form-designer-translate")
+    admin_check(page)

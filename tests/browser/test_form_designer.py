@@ -1,6 +1,7 @@
 """A coordinator designs, publishes and translates a call's form alone; an applicant answers it on a phone."""
 
 import json
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -8,10 +9,20 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from cms_plugins.multistep.models import Draft
 from grants.models import GrantCallPage, GrantIndexPage
-from tests.browser.harness import axe_check, login_as, screenshot
+from tests.browser.harness import axe_check, follow, login_as, screenshot, visit
+from tests.grants.factories import ANSWERS, PDF
 
 pytestmark = pytest.mark.browser
+
+MAIN_BUTTON = "main form button[type=submit]:not([name])"
+KAZAKH = {
+    "Шаг 1: о проекте": "1-қадам: жоба туралы",
+    "Шаг 2: о проекте": "2-қадам: жоба туралы",
+    "Название проекта": "Жобаның атауы",
+    "Какую проблему решает проект?": "Жоба қандай мәселені шешеді?",
+}
 
 TITLE = "Конкурс для сёл 2027"
 # (chooser label, question) of every kind of question, in two steps
@@ -68,9 +79,9 @@ def add_block(page, container, label):
     page.get_by_role("option", name=label, exact=True).click()
 
 
-def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_site, coordinator):
+def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, page, demo_site, coordinator):
     """Protects the whole designer's walk: create, design with autosave running, publish, translate, answer."""
-    page = desktop_page
+    page, phone = desktop_page, page
     index = GrantIndexPage.objects.get(locale=Locale.objects.get(language_code="ru"))
     saves = []
 
@@ -86,6 +97,7 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_
 
     # 1. A new call: the content tab.
     page.goto(f"/admin/pages/add/grants/grantcallpage/{index.pk}/", wait_until="load")
+    admin_check(page)
     page.fill("#id_title", TITLE)
     page.fill("#id_intro", "Пять сёл получат по 570 000 ₸.")
     page.fill("#id_opens_at", "2026-01-01 09:00")
@@ -145,6 +157,8 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_
     page.locator("footer .w-dropdown__toggle").click()
     with page.expect_navigation():
         page.get_by_role("button", name="Опубликовать").click()
+    page.wait_for_timeout(1500)  # Wagtail's "published" message fades in; check it once it is shown
+    admin_check(page)  # back in the list of calls
     call = GrantCallPage.objects.get(title=TITLE)
     if not call.live:
         print(
@@ -167,5 +181,71 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, demo_
     page.locator("header").get_by_role("button", name="Действия").click()
     page.get_by_role("link", name="Перевести эту страницу").click()
     page.wait_for_load_state("load")
-    screenshot(page, "form-designer-translate")
     admin_check(page)
+    page.get_by_label("Қазақша").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Отправить").click()
+    page.wait_for_load_state("networkidle")
+    # wagtail-localize's translation editor, not ours: its segment headings are light
+    # teal on white and its PO-file upload input has no label.
+    axe_check(page, disable=["color-contrast", "label"])
+    page.get_by_role("tab", name="Форма заявки").click()
+    for source, kazakh in KAZAKH.items():
+        segment = page.locator("li").filter(has=page.get_by_text(source, exact=True)).last
+        segment.get_by_role("button", name="Перевести").click()
+        segment.locator("textarea").fill(kazakh)
+        segment.get_by_role("button", name="Сохранить").click()
+        expect(segment.get_by_text(kazakh, exact=True)).to_be_visible()
+    screenshot(page, "form-designer-translate")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Опубликовать вҚазақша").click()
+    kk_call = GrantCallPage.objects.get(translation_key=call.translation_key, locale__language_code="kk")
+    assert kk_call.live
+    step_one, step_two = (step.value for step in kk_call.form_steps)
+    assert step_one["title"] == KAZAKH["Шаг 1: о проекте"]
+    assert [q.value["key"] for q in step_one["questions"]] == keys[:5]  # the same keys in Kazakh
+
+    # 5. An applicant on a phone answers in Kazakh, then switches to Russian on the second step.
+    phone.context.clear_cookies()
+    visit(phone, kk_call.url + "apply/")
+    phone.fill("#id_email", "aigul@example.kz")
+    follow(phone, phone.locator(MAIN_BUTTON))
+    visit(phone, kk_call.url + "apply/eligibility/")
+    phone.check("input[name='eligibility-applicant_type'][value='ngo']")
+    phone.check("input[name='eligibility-rural'][value='yes']")
+    phone.check("input[name='eligibility-project_in_region'][value='yes']")
+    follow(phone, phone.locator(MAIN_BUTTON))
+    for name, value in ANSWERS["applicant"].items():
+        if name != "district":
+            phone.fill(f"[name='applicant-{name}']", value)
+    phone.select_option("select[name='applicant-district']", "burli")
+    follow(phone, phone.locator(MAIN_BUTTON))
+    one, two = step_one["key"], step_two["key"]
+    assert unquote(phone.url).endswith(f"/apply/{one}/"), phone.url
+    assert phone.locator("h1").inner_text() == KAZAKH["Шаг 1: о проекте"]
+    assert phone.get_by_text(KAZAKH["Название проекта"]).count() == 1
+    short, long, choice, yes_no, number = (q.value for q in step_one["questions"])
+    phone.fill(f"[name='{one}-{short['key']}']", "Балалар алаңы")
+    phone.fill(f"[name='{one}-{long['key']}']", "Бірінші абзац.\nЕкінші абзац.")
+    expect(phone.locator(".counter").nth(1)).to_contain_text("28 / 2000")  # the line break counts once
+    phone.check(f"input[name='{one}-{choice['key']}'][value='{choice['options'][0]['key']}']")
+    phone.check(f"input[name='{one}-{yes_no['key']}'][value='yes']")
+    phone.fill(f"[name='{one}-{number['key']}']", "120")
+    screenshot(phone, "form-designer-applicant-kk")
+    follow(phone, phone.locator(MAIN_BUTTON))
+    assert unquote(phone.url).endswith(f"/apply/{two}/"), phone.url
+    follow(phone, phone.locator("nav.languages a[lang=ru]"))
+    assert unquote(phone.url).endswith(unquote(call.url) + f"apply/{two}/"), phone.url  # same step, Cyrillic address
+    money, date, several, table, photo = (q.value for q in step_two["questions"])
+    phone.fill(f"[name='{two}-{money['key']}']", "50 000")
+    phone.fill(f"[name='{two}-{date['key']}']", "2027-03-01")
+    phone.check(f"input[name='{two}-{several['key']}'][value='{several['options'][1]['key']}']")
+    phone.fill(f"[name='{two}-{table['key']}-0-{table['columns'][0]['key']}']", "Закупка")
+    phone.set_input_files(
+        f"[name='{two}-{photo['key']}']", files=[{"name": "place.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    screenshot(phone, "form-designer-applicant-ru")
+    follow(phone, phone.locator(MAIN_BUTTON))
+    assert phone.url.endswith("/apply/budget/"), phone.url
+    draft = Draft.objects.get(form_key=call.translation_key)
+    assert draft.state(one) == "completed" and draft.state(two) == "completed"

@@ -266,3 +266,15 @@ def test_experts_cannot_translate_calls(client, call):
     url = reverse("wagtail_localize:submit_page_translation", args=(call.pk,))
     assert client.post(url, {"locales": [kk.pk]}).status_code in (302, 403)
     assert not GrantCallPage.objects.filter(translation_key=call.translation_key, locale=kk).exists()
+
+
+@pytest.mark.django_db
+def test_machine_values_are_not_offered_for_translation(call):
+    """Translators see texts only: no keys, no consent version, no limits."""
+    from wagtail_localize.models import String, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(call)
+    strings = set(String.objects.filter(segments__source=source).values_list("data", flat=True))
+    assert "Project title" in strings and "Be concrete." in strings
+    assert call.consent_version == "2026-01" and "2026-01" not in strings
+    assert not {"300", "120", "text", "number", "project_title", "problem"} & strings

@@ -14,6 +14,7 @@ from cms_plugins.multistep import filetypes
 from cms_plugins.multistep.blocks import (
     FormStepsBlock,
     KeyBlock,
+    ShortTextBlock,
     SingleChoiceBlock,
     format_money,
     settle_form_keys,
@@ -234,3 +235,29 @@ def test_designed_steps_build_forms_keyed_by_machine_keys():
         "partners",
         "first_time",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ru", ["Шаг", "Вопрос", "Подсказка", "Вариант", "Столбец"]),
+        ("kk", ["Қадам", "Сұрақ", "Кеңес", "Нұсқа", "Баған"]),
+        ("en", ["Step", "Question", "Hint", "Option", "Column"]),
+    ],
+)
+def test_the_editor_names_each_part_in_the_coordinators_language(language, words):
+    """Step, question, hint, option and column are labelled in ru/kk/en; questions fold to their wording."""
+    from cms_plugins.multistep.blocks import ChoiceOptionBlock, ColumnBlock, StepBlock
+
+    question = ShortTextBlock()
+    with translation.override(language):
+        labels = [
+            str(StepBlock().label),
+            str(question.child_blocks["label"].label),
+            str(question.child_blocks["help_text"].label),
+            str(ChoiceOptionBlock().label),
+            str(ColumnBlock().label),
+        ]
+    assert labels == words
+    assert question.meta.collapsed and question.meta.label_format == "{label}"
+    assert "key" in question.meta.form_layout.settings and "key" not in question.meta.form_layout.children

@@ -280,10 +280,26 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         from . import services
 
         application = services.submit_application(call=self, draft=draft, form_dict=form_dict, steps=steps)
-        services.send_confirmation_after_commit(application)
+        services.queue_confirmation(application)
 
     def multistep_status_context(self, request, draft):
-        return {"application": Application.objects.filter(draft=draft).first()}
+        from . import services
+        from .masking import mask_email, masked_contact
+
+        application = Application.objects.filter(draft=draft).first()
+        if application is None:
+            return {"application": None}
+        mails = [
+            {"state": mail.state, "recipient": mask_email(mail.recipient)}
+            for mail in services.confirmation_mails(application)
+        ]
+        return {
+            "application": application,
+            "contact": masked_contact(application),
+            "confirmation_mails": mails,
+            # the applicant's own contact step is shown masked above, not in the answers
+            "answers": [section for section in application.answers if section.get("key") != "applicant"],
+        }
 
     def multistep_step_context(self, request, draft, step):
         return {"call": self}
@@ -320,6 +336,10 @@ class ApplicationQuerySet(models.QuerySet):
     def for_expert(self, user):
         return self.filter(assignments__expert=user)
 
+    def counting_for_bin(self, call, bin_value):
+        """Applications that stop another one from this BIN to this call (any language)."""
+        return self.filter(call_key=call.translation_key, bin=bin_value).exclude(status="withdrawn")
+
 
 class Application(models.Model):
     """A submitted application: what the applicant sent, frozen at submission."""
@@ -328,6 +348,8 @@ class Application(models.Model):
     call = models.ForeignKey(
         GrantCallPage, on_delete=models.PROTECT, related_name="applications", verbose_name=_("call")
     )
+    # the call in every language (its translation key): one application per BIN per call
+    call_key = models.UUIDField(db_index=True, editable=False)
     draft = models.OneToOneField(
         "multistep.Draft", on_delete=models.PROTECT, related_name="grant_application", verbose_name=_("draft")
     )
@@ -362,6 +384,14 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-submitted_at"]
         permissions = [("score_application", "Can score applications assigned to them")]
+        constraints = [
+            # the FAQ's promise: one application per organisation per call (withdrawn ones aside)
+            models.UniqueConstraint(
+                fields=["call_key", "bin"],
+                condition=~models.Q(bin="") & ~models.Q(status="withdrawn"),
+                name="grants_one_application_per_bin_per_call",
+            )
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.organisation_name}"

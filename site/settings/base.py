@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms_plugins.blocks",
     "cms_plugins.places",
     "cms_plugins.crm",
+    "cms_plugins.mail",
     "cms_plugins.multistep",
     "home",
     "news",

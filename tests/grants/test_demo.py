@@ -6,6 +6,8 @@ from django.core.management import call_command
 from cms_plugins.multistep.models import Draft
 from grants.models import Application, GrantCallPage
 
+from .factories import Applicant
+
 
 @pytest.fixture
 def demo(db):
@@ -30,6 +32,6 @@ def test_demo_form_is_translated_with_the_same_keys(client, demo, language, word
     call = GrantCallPage.objects.get(slug="small-grants-2026", locale__language_code=language)
     keys = [q.value["key"] for step in call.form_steps for q in step.value["questions"]]
     assert keys[:2] == ["project_title", "problem"]
-    client.post(call.multistep_url(), {"email": f"{language}@example.com"})
+    Applicant(client, call, email=f"{language}@example.com").start()
     html = client.get(call.multistep_url("project")).content.decode()
     assert word in html

@@ -11,7 +11,7 @@ from django.utils import timezone
 from cms_plugins.multistep.models import Draft, DraftFile
 from grants.models import Application
 
-from .factories import ANSWERS, PDF, PNG, Applicant, make_call, resume_link_from, translate, upload
+from .factories import ANSWERS, OTHER_BIN, PDF, PNG, Applicant, make_call, resume_link_from, translate, upload
 
 
 def tasks_html(applicant, call=None):
@@ -90,13 +90,12 @@ def test_token_is_stored_hashed(applicant):
 
 @pytest.mark.django_db
 def test_one_open_draft_per_email(client, call):
-    """Starting again with the same email mails a link to the existing draft; no second draft."""
+    """Starting again with the same email adds no second draft and does not let the stranger in."""
     Applicant(client, call).start()
     stranger = Client()
     response = stranger.post(call.multistep_url(), {"email": "AIGUL@example.kz", "website": ""})
     assert response.status_code == 200
     assert Draft.objects.count() == 1
-    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["aigul@example.kz"]
     # the stranger was not let into the draft
     assert stranger.get(call.multistep_url("tasks")).status_code == 302
 
@@ -114,7 +113,7 @@ def test_starting_drafts_is_rate_limited(client, call, settings):
     """Many starts from one address are refused with 429."""
     settings.MULTISTEP_START_RATE = (3, 3600)
     codes = [Client().post(call.multistep_url(), {"email": f"p{i}@example.com"}).status_code for i in range(4)]
-    assert codes == [302, 302, 302, 429]
+    assert codes == [200, 200, 200, 429]
     assert Draft.objects.count() <= 3
 
 
@@ -233,9 +232,13 @@ def test_cleanup_removes_files_of_abandoned_drafts_only(client, call):
 @pytest.mark.django_db
 def test_reference_numbers_follow_each_other(client, call):
     """Two submissions get consecutive reference numbers."""
-    for index, email in enumerate(["a@example.com", "b@example.com"]):
+    for index, (email, bin_value) in enumerate(
+        [("a@example.com", ANSWERS["applicant"]["bin"]), ("b@example.com", OTHER_BIN)]
+    ):
         person = Applicant(Client(), call, email=email)
         person.start()
+        person.fill_all(upto="eligibility")
+        person.post_step("applicant", {**ANSWERS["applicant"], "bin": bin_value})
         person.fill_all()
         assert person.submit().status_code == 302, index
     assert sorted(Application.objects.values_list("reference", flat=True))[-1].endswith("-0002")

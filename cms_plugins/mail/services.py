@@ -12,7 +12,9 @@ def queue_mail(recipient, subject, body="", *, topic="", language="", renderer="
     ``renderer`` (a dotted path) writes the text at sending time instead of ``body``,
     for messages that must not be stored (they hold a secret link).
     """
-    with transaction.atomic():
+    # savepoint=False: inside the caller's transaction (a submission) this joins it, costing
+    # no savepoint queries; alone it is its own transaction
+    with transaction.atomic(savepoint=False):
         mail = OutboundMail.objects.create(
             recipient=recipient,
             subject=str(subject)[:255],

@@ -88,6 +88,8 @@ class MultiStepFormMixin(RoutablePageMixin):
         if draft is not None:
             return HttpResponseRedirect(self.multistep_url("submitted" if draft.is_submitted else "tasks", request))
         context = {"page": self, "is_open": self.multistep_is_open()}
+        if request.method != "POST" and request.GET.get("sent"):
+            return TemplateResponse(request, self.multistep_template("link_sent"), context)
         if request.method != "POST" or not context["is_open"]:
             context["form"] = StartForm()
             return TemplateResponse(
@@ -99,10 +101,10 @@ class MultiStepFormMixin(RoutablePageMixin):
             return TemplateResponse(request, self.multistep_template("rate_limited"), context, status=429)
         if not form.is_valid():
             return TemplateResponse(request, self.multistep_template("start"), context)
-        context["email"] = form.cleaned_data["email"]
         if not form.is_bot:  # a honeypot hit looks like success to the sender and does nothing
             self._mail_link_for(request, form.cleaned_data["email"])
-        return TemplateResponse(request, self.multistep_template("link_sent"), context)
+        # the same redirect whatever happened (and a reload does not post again)
+        return HttpResponseRedirect(self.multistep_url("", request) + "?sent=1")
 
     def _mail_link_for(self, request, email):
         language = (get_language() or "")[:8]

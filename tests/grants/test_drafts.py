@@ -94,7 +94,7 @@ def test_one_open_draft_per_email(client, call):
     Applicant(client, call).start()
     stranger = Client()
     response = stranger.post(call.multistep_url(), {"email": "AIGUL@example.kz", "website": ""})
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert Draft.objects.count() == 1
     # the stranger was not let into the draft
     assert stranger.get(call.multistep_url("tasks")).status_code == 302
@@ -104,7 +104,7 @@ def test_one_open_draft_per_email(client, call):
 def test_honeypot_creates_nothing(client, call):
     """A bot filling the hidden field gets a polite page and no draft."""
     response = client.post(call.multistep_url(), {"email": "bot@example.com", "website": "http://spam"})
-    assert response.status_code == 200
+    assert response.status_code == 302 and client.get(response["Location"]).status_code == 200
     assert Draft.objects.count() == 0 and not mail.outbox
 
 
@@ -113,7 +113,7 @@ def test_starting_drafts_is_rate_limited(client, call, settings):
     """Many starts from one address are refused with 429."""
     settings.MULTISTEP_START_RATE = (3, 3600)
     codes = [Client().post(call.multistep_url(), {"email": f"p{i}@example.com"}).status_code for i in range(4)]
-    assert codes == [200, 200, 200, 429]
+    assert codes == [302, 302, 302, 429]
     assert Draft.objects.count() <= 3
 
 
@@ -235,10 +235,8 @@ def test_reference_numbers_follow_each_other(client, call):
     for index, (email, bin_value) in enumerate(
         [("a@example.com", ANSWERS["applicant"]["bin"]), ("b@example.com", OTHER_BIN)]
     ):
-        person = Applicant(Client(), call, email=email)
+        person = Applicant(Client(), call, email=email, overrides={"applicant": {"bin": bin_value}})
         person.start()
-        person.fill_all(upto="eligibility")
-        person.post_step("applicant", {**ANSWERS["applicant"], "bin": bin_value})
         person.fill_all()
         assert person.submit().status_code == 302, index
     assert sorted(Application.objects.values_list("reference", flat=True))[-1].endswith("-0002")
@@ -305,19 +303,6 @@ def test_calls_by_date(db):
     assert list(GrantCallPage.objects.live().open()) == [open_call]
     assert list(GrantCallPage.objects.live().upcoming()) == [soon]
     assert past.status == "closed" and soon.status == "upcoming" and open_call.status == "open"
-
-
-@pytest.mark.django_db
-def test_mail_failure_never_loses_a_draft_or_an_application(applicant, settings, django_capture_on_commit_callbacks):
-    """With the mail server down, starting and submitting still work."""
-    settings.EMAIL_BACKEND = "tests.grants.broken_mail.BrokenBackend"
-    applicant.start()
-    applicant.fill_all()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = applicant.submit()
-    assert callbacks  # the confirmation mail was attempted, and failed
-    assert response.status_code == 302 and response["Location"].endswith("/apply/submitted/")
-    assert Application.objects.count() == 1
 
 
 @pytest.mark.django_db

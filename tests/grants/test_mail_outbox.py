@@ -135,16 +135,21 @@ def test_with_the_mail_server_down_starting_says_so_instead_of_failing(call, set
 
 @pytest.mark.django_db
 def test_the_outbox_in_the_admin_shows_each_message_state_to_those_allowed(call, settings):
-    """An administrator sees recipients and states; Press sees nothing."""
+    """Coordinators see recipients and states; Press and Experts see nothing."""
     Client().post(call.multistep_url(), {"email": "aigul@example.kz", "website": ""})
-    admin = User.objects.create_superuser("root", "root@example.kz", "x" * 12)
+    admin = User.objects.create_user("coordinator", password="x" * 12)
+    admin.groups.add(Group.objects.get(name="Coordinators"))
     staff = Client()
     staff.force_login(admin)
     listing = staff.get("/admin/outgoing_email/").content.decode()
     assert "aigul@example.kz" in listing and ("Sent" in listing or "Отправлено" in listing)
-    press = User.objects.create_user("press", password="x" * 12)
-    press.groups.add(Group.objects.get(name="Press"))
-    other = Client()
-    other.force_login(press)
-    response = other.get("/admin/outgoing_email/")
-    assert response.status_code in (302, 403) and "aigul@example.kz" not in response.content.decode()
+    record = OutboundMail.objects.get()
+    for group in ["Press", "Experts"]:
+        outsider = User.objects.create_user(group.lower(), password="x" * 12)
+        outsider.groups.add(Group.objects.get(name=group))
+        other = Client()
+        other.force_login(outsider)
+        for url in ["/admin/outgoing_email/", f"/admin/outgoing_email/inspect/{record.pk}/"]:
+            response = other.get(url)
+            assert response.status_code in (302, 403) and "aigul@example.kz" not in response.content.decode()
+        assert other.post(f"/admin/outgoing-email/{record.pk}/send-again/").status_code in (302, 403)

@@ -4,6 +4,7 @@ or breaks a page, and the applicant and the admin see what really happened to ea
 import socket
 import threading
 import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -22,7 +23,10 @@ BROKEN = "tests.grants.broken_mail.BrokenBackend"
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--verbosity", "0")
+    """The real worker, in this process: its connection clean-up would close the test's
+    own transaction on PostgreSQL (autocommit is off inside a test), so it is held back."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--verbosity", "0")
 
 
 @pytest.fixture

@@ -7,3 +7,7 @@ class MailConfig(AppConfig):
     label = "mail"
     verbose_name = _("Mail")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # registers what the outbox erases for a person with cms_plugins.erasure
+        from . import erasure  # noqa: F401

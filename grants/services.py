@@ -14,7 +14,7 @@ from cms_plugins.mail.models import OutboundMail
 from cms_plugins.mail.services import queue_mail
 from cms_plugins.multistep.steps import SubmissionRefused
 
-from .models import TRANSITIONS, Application, ReferenceCounter
+from .applications import Application, ReferenceCounter
 
 logger = logging.getLogger(__name__)
 REFERENCE_PREFIX = "ZKO"
@@ -193,15 +193,3 @@ def queue_confirmation(application):
 def confirmation_mails(application):
     """The confirmation messages of the application with their delivery state."""
     return list(OutboundMail.objects.about(confirmation_topic(application)).order_by("recipient"))
-
-
-class TransitionNotAllowed(Exception):
-    pass
-
-
-def change_status(application, new_status, user=None):
-    if new_status not in TRANSITIONS.get(application.status, set()):
-        raise TransitionNotAllowed(f"{application.status} → {new_status}")
-    application.status = new_status
-    application.save(update_fields=["status"])
-    return application

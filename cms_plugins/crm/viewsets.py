@@ -4,12 +4,15 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CrmChooserViewSet
 from .filters import (
     InteractionFilterSet,
     OrganisationFilterSet,
@@ -107,6 +110,7 @@ class InteractionCreateView(CreateView):
 
 
 class OrganisationViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -119,16 +123,28 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None
     list_per_page = 50
     ordering = ["name"]
+    # What a coordinator scans, in readable widths; status, focus areas and the rest are
+    # filters and the detail page.
     list_display = [
-        "name",
-        Column("legal_form", label=_("legal form"), accessor="get_legal_form_display", sort_key="legal_form"),
-        "bin",
-        Column("district", label=_("district"), sort_key="district__sort_order"),
-        "settlement",
-        Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
-        Column("focus_area_names", label=_("focus areas")),
-        Column("people_count", label=_("people"), sort_key="people_count"),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        "name",  # the title column: links to the record, carries its buttons
+        Column("district", label=capfirst(_("district")), sort_key="district__sort_order", width="16%"),
+        Column(
+            "legal_form",
+            # Short: the long "Организационно-правовая форма" header took the name column's room.
+            label=pgettext_lazy("organisation list column", "Form"),
+            accessor="get_legal_form_display",
+            sort_key="legal_form",
+            width="16%",
+        ),
+        Column("bin", label=_("BIN"), width="12%"),
+        Column("people_count", label=capfirst(_("people")), sort_key="people_count", width="8%"),
+        DateColumn(
+            "last_contact",
+            label=capfirst(_("last contact")),
+            sort_key="last_contact",
+            width="14%",
+            classname="crm-list-column",
+        ),
     ]
     inspect_view_fields = [
         "name",
@@ -153,6 +169,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class PersonViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -166,13 +183,18 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["full_name"]
     list_display = [
-        Column("full_name", label=_("full name"), accessor="__str__", sort_key="full_name"),
-        Column("phone_display", label=_("phone"), sort_key="phone"),
-        "email",
-        Column("organisation_names", label=_("organisations")),
-        Column("preferred_language", label=_("language"), accessor="get_preferred_language_display"),
-        BooleanColumn("mailing_opt_out", label=_("no mailings")),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        Column(
+            "full_name",
+            label=capfirst(_("full name")),
+            accessor="__str__",
+            sort_key="full_name",
+            width="26%",
+            classname="crm-name",
+        ),
+        Column("phone_display", label=capfirst(_("phone")), sort_key="phone", width="15%"),
+        Column("email", label=capfirst(_("email")), sort_key="email", width="20%"),
+        Column("organisation_names", label=capfirst(_("organisations")), width="25%"),
+        BooleanColumn("mailing_opt_out", label=capfirst(_("no mailings")), width="14%"),
     ]
     inspect_view_fields = [
         "full_name",
@@ -195,6 +217,7 @@ class PersonViewSet(SnippetViewSet):
 
 
 class InteractionViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Interaction
     icon = "history"
     menu_label = _("History")
@@ -228,6 +251,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 class ImportLogViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = ImportLog
     icon = "list-ul"
     menu_label = _("Import log")

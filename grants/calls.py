@@ -273,12 +273,27 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         from . import services
 
         application = services.submit_application(call=self, draft=draft, form_dict=form_dict, steps=steps)
-        services.send_confirmation_after_commit(application)
+        services.queue_confirmation(application)
 
     def multistep_status_context(self, request, draft):
+        from . import services
         from .applications import Application
+        from .masking import mask_email, masked_contact
 
-        return {"application": Application.objects.filter(draft=draft).first()}
+        application = Application.objects.filter(draft=draft).first()
+        if application is None:
+            return {"application": None}
+        mails = [
+            {"state": mail.state, "recipient": mask_email(mail.recipient)}
+            for mail in services.confirmation_mails(application)
+        ]
+        return {
+            "application": application,
+            "contact": masked_contact(application),
+            "confirmation_mails": mails,
+            # the applicant's own contact step is shown masked above, not in the answers
+            "answers": [section for section in application.answers if section.get("key") != "applicant"],
+        }
 
     def multistep_step_context(self, request, draft, step):
         return {"call": self}

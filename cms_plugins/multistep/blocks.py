@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -266,7 +267,7 @@ COLUMN_KINDS = [("text", _("Text")), ("number", _("Number")), ("money", _("Money
 class ColumnBlock(blocks.StructBlock):
     key = KeyBlock(help_text=_("Machine name of this column. Leave empty to get one."))
     label = blocks.CharBlock(label=_("Column"), max_length=100)
-    kind = blocks.ChoiceBlock(label=_("Kind"), choices=COLUMN_KINDS, default="text")
+    kind = blocks.ChoiceBlock(label=pgettext_lazy("table column", "Kind"), choices=COLUMN_KINDS, default="text")
     required = blocks.BooleanBlock(label=_("Required in each row"), required=False, default=True)
 
 

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,6 +7,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms_plugins.formatting import format_money
 
 from . import views
 from .models import Application, Assignment
@@ -41,8 +44,14 @@ class ApplicationViewSet(ModelViewSet):
         "reference",
         "organisation_name",
         "call",
-        Column("status", label=_("status"), accessor="get_status_display"),
-        "requested_amount",
+        Column("status", label=capfirst(_("status")), accessor="get_status_display", sort_key="status"),
+        # Amounts as people read them (570 000 ₸), not 570000.
+        Column(
+            "requested_amount",
+            label=_("Requested"),
+            accessor=lambda application: format_money(application.requested_amount),
+            sort_key="requested_amount",
+        ),
         "submitted_at",
     ]
     list_filter = ["status", "call", "applicant_type"]

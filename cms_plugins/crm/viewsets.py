@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
@@ -121,14 +122,14 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
     list_display = [
         "name",
-        Column("legal_form", label=_("legal form"), accessor="get_legal_form_display", sort_key="legal_form"),
+        Column("legal_form", label=capfirst(_("legal form")), accessor="get_legal_form_display", sort_key="legal_form"),
         "bin",
-        Column("district", label=_("district"), sort_key="district__sort_order"),
+        Column("district", label=capfirst(_("district")), sort_key="district__sort_order"),
         "settlement",
-        Column("status", label=_("status"), accessor="get_status_display", sort_key="status"),
-        Column("focus_area_names", label=_("focus areas")),
-        Column("people_count", label=_("people"), sort_key="people_count"),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        Column("status", label=capfirst(_("status")), accessor="get_status_display", sort_key="status"),
+        Column("focus_area_names", label=capfirst(_("focus areas"))),
+        Column("people_count", label=capfirst(_("people")), sort_key="people_count"),
+        DateColumn("updated_at", label=capfirst(_("updated")), sort_key="updated_at"),
     ]
     inspect_view_fields = [
         "name",
@@ -166,13 +167,13 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["full_name"]
     list_display = [
-        Column("full_name", label=_("full name"), accessor="__str__", sort_key="full_name"),
-        Column("phone_display", label=_("phone"), sort_key="phone"),
+        Column("full_name", label=capfirst(_("full name")), accessor="__str__", sort_key="full_name"),
+        Column("phone_display", label=capfirst(_("phone")), sort_key="phone"),
         "email",
-        Column("organisation_names", label=_("organisations")),
-        Column("preferred_language", label=_("language"), accessor="get_preferred_language_display"),
-        BooleanColumn("mailing_opt_out", label=_("no mailings")),
-        DateColumn("updated_at", label=_("updated"), sort_key="updated_at"),
+        Column("organisation_names", label=capfirst(_("organisations"))),
+        Column("preferred_language", label=capfirst(_("language")), accessor="get_preferred_language_display"),
+        BooleanColumn("mailing_opt_out", label=capfirst(_("no mailings"))),
+        DateColumn("updated_at", label=capfirst(_("updated")), sort_key="updated_at"),
     ]
     inspect_view_fields = [
         "full_name",
@@ -203,12 +204,12 @@ class InteractionViewSet(SnippetViewSet):
     filterset_class = InteractionFilterSet
     list_per_page = 50
     list_display = [
-        DateColumn("date", label=_("date"), sort_key="date"),
-        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
-        Column("organisation", label=_("organisation")),
-        Column("person", label=_("person")),
-        Column("text", label=_("text")),
-        Column("recorded_by", label=_("recorded by")),
+        DateColumn("date", label=capfirst(_("date")), sort_key="date"),
+        Column("kind", label=capfirst(_("kind")), accessor="get_kind_display", sort_key="kind"),
+        Column("organisation", label=capfirst(_("organisation"))),
+        Column("person", label=capfirst(_("person"))),
+        Column("text", label=capfirst(_("text"))),
+        Column("recorded_by", label=capfirst(_("recorded by"))),
     ]
 
     def get_queryset(self, request):
@@ -234,17 +235,17 @@ class ImportLogViewSet(SnippetViewSet):
     menu_name = "crm-import-log"
     inspect_view_enabled = True
     list_display = [
-        DateColumn("created_at", label=_("when"), sort_key="created_at"),
-        Column("user", label=_("user")),
+        DateColumn("created_at", label=capfirst(_("when")), sort_key="created_at"),
+        Column("user", label=capfirst(_("user"))),
         "file_name",
-        Column("mode", label=_("mode"), accessor="get_mode_display"),
+        Column("mode", label=capfirst(_("mode")), accessor="get_mode_display"),
         "rows",
         "organisations_new",
         "organisations_updated",
         "people_new",
         "people_updated",
         "invalid",
-        BooleanColumn("imported", label=_("imported")),
+        BooleanColumn("imported", label=capfirst(_("imported"))),
     ]
     list_filter = ["imported", "channel"]
 

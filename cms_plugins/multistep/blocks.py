@@ -19,6 +19,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms_plugins.formatting import format_date, format_money
+
 from . import fields, filetypes
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -155,21 +157,12 @@ class MoneyBlock(NumberBlock):
         icon = "tag"
 
 
-def format_money(amount, currency=""):
-    try:
-        number = int(amount)
-    except (TypeError, ValueError):
-        return ""
-    grouped = f"{abs(number):,}".replace(",", "\u202f")
-    return f"{'−' if number < 0 else ''}{grouped}{chr(0x202F) + currency if currency else ''}"
-
-
 class DateBlock(BaseQuestionBlock):
     def make_field(self, value):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **self.field_kwargs(value))
 
     def display(self, value, answer, currency=""):
-        return answer.isoformat() if hasattr(answer, "isoformat") else str(answer or "")
+        return format_date(answer) if hasattr(answer, "isoformat") else str(answer or "")
 
     class Meta:
         label = _("Date")

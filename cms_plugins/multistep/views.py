@@ -19,6 +19,8 @@ from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from cms_plugins.formatting import format_file_size
+
 from . import conf
 from .fields import CheckedFileField, StoredFile
 from .models import Draft, private_storage
@@ -215,8 +217,8 @@ class MultiStepWizardView(NamedUrlWizardView):
         if kept + total > limit:
             form.add_error(
                 new_fields[0],
-                _("All files together may be at most %(max)s MB; remove or shrink a file.")
-                % {"max": round(limit / conf.MB, 1)},
+                _("All files together may be at most %(max)s; remove or shrink a file.")
+                % {"max": format_file_size(limit)},
             )
             return False
         return True

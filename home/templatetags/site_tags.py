@@ -3,20 +3,15 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-register = template.Library()
+from cms_plugins.formatting import format_money
 
-NARROW_NBSP = "\u202f"
+register = template.Library()
 
 
 @register.filter
 def tenge(amount):
     """Whole tenge as people read them: ``570 000 ₸`` (narrow no-break spaces)."""
-    try:
-        number = int(amount)
-    except (TypeError, ValueError):
-        return ""
-    grouped = f"{abs(number):,}".replace(",", NARROW_NBSP)
-    return f"{'−' if number < 0 else ''}{grouped}{NARROW_NBSP}₸"
+    return format_money(amount, "₸")
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -102,6 +102,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # One way per language to write dates, money, file sizes and phones.
+            "libraries": {"formatting": "cms_plugins.formatting"},
         },
     },
 ]
@@ -233,6 +235,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Oral"
 FORMAT_MODULE_PATH = ["auyl.formats"]
+MONEY_CURRENCY = "₸"  # shown after amounts by cms_plugins.formatting
 
 # --- Wagtail -----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Auyl"

@@ -71,6 +71,11 @@ class StoredFile:
         self.name = info.get("name", "")
         self.size = info.get("size", 0)
 
+    @property
+    def size_text(self):
+        """``10 МБ`` (widgets render with the form renderer, which has no {% load formatting %})."""
+        return format_file_size(self.size)
+
     def __str__(self):
         return self.name
 

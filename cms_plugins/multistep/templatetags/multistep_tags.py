@@ -27,6 +27,8 @@ def multistep_field(field, show_errors=True):
     if errors:
         attrs["aria-invalid"] = "true"
     group = field.widget_type in GROUP_WIDGETS
+    # A lone checkbox sits beside its text (a declaration), not under a bold label.
+    checkbox = field.widget_type == "checkbox"
     return {
         "field": field,
         "auto_id": auto_id,
@@ -34,9 +36,16 @@ def multistep_field(field, show_errors=True):
         "limits": limits,
         "errors": errors,
         "group": group,
+        "checkbox": checkbox,
         "describedby": attrs.get("aria-describedby", ""),
         "widget_html": field.as_widget(attrs=attrs),
     }
+
+
+@register.filter
+def first_unfinished(step_rows):
+    """The row of the first step not completed yet: where "Start"/"Continue" leads (None when all are)."""
+    return next((row for row in step_rows if row["state"] != "completed"), None)
 
 
 @register.filter

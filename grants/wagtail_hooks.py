@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms_plugins.formatting import format_money
+from cms_plugins.phone import format_phone
 
 from . import views
 from .models import Application, Assignment
@@ -23,6 +24,13 @@ class ApplicationInspectView(InspectView):
         context["application"] = self.object
         context["assignments"] = self.object.assignments.select_related("expert")
         return context
+
+    # Wagtail's InspectView asks for get_<field>_display_value: the site's one format.
+    def get_phone_display_value(self):
+        return format_phone(self.object.phone)
+
+    def get_requested_amount_display_value(self):
+        return format_money(self.object.requested_amount)
 
 
 class SubmittedOnlyPolicy(ModelPermissionPolicy):

@@ -12,3 +12,5 @@ class GrantsConfig(AppConfig):
         from .permissions import on_index_saved
 
         post_save.connect(on_index_saved, sender=GrantIndexPage, dispatch_uid="grants_coordinators_on_index")
+        # registers what grants erases for a person with cms_plugins.erasure
+        from . import erasure  # noqa: F401

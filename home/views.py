@@ -6,18 +6,20 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .search_terms import search_words, shown_query
+
 SEARCH_PAGE_SIZE = 10
-SEARCH_MAX_QUERY = 200
 
 
 @require_GET
 def search(request):
     """Full-text search over the live pages in the visitor's language."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    query = shown_query(request.GET.get("q", ""))
+    words = search_words(query)
     results = Page.objects.none()
-    if query:
+    if words:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
+        results = pages.search(words)
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page", 1))

@@ -9,6 +9,8 @@ the images of a page. What still reaches it is filtered here.
 import hashlib
 import re
 
+from cms_plugins.clientip import client_ip
+
 # Robots, link-preview fetchers (messengers, social networks), monitoring and tools.
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|archiver|preview|facebookexternalhit|embedly|whatsapp|telegram|skype|"
@@ -54,7 +56,5 @@ def should_count(request):
 
 def repeat_key(request, page_id, secret):
     """A cache key for "this browser just read this page"; the address is hashed, never stored."""
-    forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
-    address = forwarded or request.META.get("REMOTE_ADDR", "")
-    raw = f"{secret}|{page_id}|{address}|{request.headers.get('User-Agent', '')}"
+    raw = f"{secret}|{page_id}|{client_ip(request)}|{request.headers.get('User-Agent', '')}"
     return "news:viewed:" + hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -8,6 +8,10 @@ from django.views.decorators.cache import never_cache
 from .counter import REPEAT_WINDOW, repeat_key, should_count
 from .models import PageViewCount
 
+# Page ids are a 32-bit AutoField; a larger number in the URL names no page, and
+# passing it to the database overflows (SQLite: OverflowError, PostgreSQL: DataError).
+LARGEST_PAGE_ID = 2**31 - 1
+
 # The smallest transparent GIF (43 bytes).
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
@@ -21,7 +25,11 @@ def view_pixel(request, page_id):
     No cookie is read for counting and none is set.
     """
     allowed, _reason = should_count(request)
-    if allowed and cache.add(repeat_key(request, page_id, settings.SECRET_KEY), 1, REPEAT_WINDOW):
+    if (
+        allowed
+        and page_id <= LARGEST_PAGE_ID
+        and cache.add(repeat_key(request, page_id, settings.SECRET_KEY), 1, REPEAT_WINDOW)
+    ):
         PageViewCount.count(page_id)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["X-Robots-Tag"] = "noindex"

@@ -7,3 +7,7 @@ class CrmConfig(AppConfig):
     label = "crm"
     verbose_name = _("CRM")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # registers what the CRM erases for a person with cms_plugins.erasure
+        from . import erasure  # noqa: F401

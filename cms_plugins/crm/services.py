@@ -10,6 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms_plugins.erasure import Identity, erase_everywhere
+
+from .erasure import empty_person
 from .exporting import rejects_bytes
 from .importer import INVALID, Importer
 from .models import ImportLog, Interaction, InteractionKind, Membership, Organisation, OrganisationFocusArea, Person
@@ -252,24 +255,17 @@ def merge_people(primary, secondary, user=None):
 
 @transaction.atomic
 def anonymise_person(person, user=None):
-    """Right to erasure: remove what identifies the person, keep the counts.
+    """Right to erasure: remove what identifies the person everywhere, keep the counts.
 
     Memberships and history entries stay (organisations still count their people and
-    meetings); their free text, which may name the person, is emptied.
+    meetings); their free text, which may name the person, is emptied. Then every
+    copy registered with ``cms_plugins.erasure`` (applications, drafts and their
+    files, admin logs, import files, queued mail, …) is erased too.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
-    person.full_name = ""
-    person.phone = ""
-    person.email = ""
-    person.consent_version = ""
-    person.consent_at = None
-    person.consent_method = ""
-    person.notes = ""
-    person.source = ""
-    person.mailing_opt_out = True
-    person.anonymised_at = timezone.now()
-    person.save()
-    Interaction.objects.filter(person=person).update(text="")
+    identity = Identity.of(names=[person.full_name], emails=[person.email], phones=[person.phone])
+    empty_person(person)
+    erase_everywhere(identity)
     Interaction.objects.create(
         kind=InteractionKind.NOTE,
         person=person,

@@ -16,6 +16,8 @@ from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms_plugins.erasure import registered as erasure_registry
+
 from . import duplicates, services
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
@@ -351,6 +353,7 @@ class AnonymiseView(CrmAdminView):
         context["person"] = self.person
         context["history_count"] = self.person.interactions.count()
         context["membership_count"] = self.person.memberships.count()
+        context["copies"] = erasure_registry()
         return context
 
     def post(self, request, *args, **kwargs):

@@ -7,3 +7,7 @@ class MultistepConfig(AppConfig):
     label = "multistep"
     verbose_name = _("Multi-step forms")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # registers what the engine erases for a person with cms_plugins.erasure
+        from . import erasure  # noqa: F401

@@ -11,9 +11,8 @@ def get(name):
 
 DEFAULTS = {
     # starting drafts: at most COUNT per PERIOD seconds from one client address
+    # (the address behind a proxy comes from the site-wide TRUSTED_PROXIES, see cms_plugins.clientip)
     "START_RATE": (10, 60 * 60),
-    # which request header carries the client address behind a proxy (None: REMOTE_ADDR)
-    "CLIENT_IP_HEADER": None,
     # the STORAGES alias uploaded files go to (never the public media storage)
     "FILE_STORAGE": "private",
     "MAX_FILE_SIZE": 10 * MB,

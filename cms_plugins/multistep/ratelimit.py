@@ -4,16 +4,9 @@ import time
 
 from django.core.cache import cache
 
+from cms_plugins.clientip import client_ip
+
 from . import conf
-
-
-def client_address(request):
-    header = conf.get("CLIENT_IP_HEADER")
-    if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
 
 
 def hit(scope, request, limit=None, period=None):
@@ -22,7 +15,7 @@ def hit(scope, request, limit=None, period=None):
     limit = default_limit if limit is None else limit
     period = default_period if period is None else period
     window = int(time.time() // period)
-    key = f"multistep:rate:{scope}:{client_address(request)}:{window}"
+    key = f"multistep:rate:{scope}:{client_ip(request)}:{window}"
     if cache.add(key, 1, timeout=period + 5):
         count = 1
     else:

@@ -4,6 +4,7 @@ Every value that comes from the environment is read here, in one place; dev, tes
 and production only relax or tighten what is below.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def env_list(name, default=""):
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def trusted_proxies(name):
+    """Addresses or networks of the reverse proxies in front of the site, checked at start-up."""
+    entries = env_list(name)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {entry!r} is not an IP address or network.") from error
+    return entries
 
 
 # --- Secrets and hosts -------------------------------------------------------------
@@ -75,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # above the page cache: pages served from the cache get the header too
+    "cms_plugins.csp.ContentSecurityPolicyMiddleware",
     "cms_plugins.pagecache.AnonymousPageCacheMiddleware",  # only pages that opt in (news, home, districts)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -248,6 +262,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# No avatars from gravatar.com: it would learn a hash of each editor's email on every
+# admin page (and the admin's Content-Security-Policy allows no third-party images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --
 CRM_MANAGER_GROUPS = ["Coordinators"]  # groups given every CRM permission by crm's migration
@@ -274,6 +291,11 @@ CRM_LEGAL_FORM_ALIASES = {
     "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
 }  # fmt: skip
 
+# --- Personal data -----------------------------------------------------------------
+# How long personal data nobody finished with is kept: rejects files of CRM imports
+# (clear_crm_uploads) and drafts never submitted (multistep_cleanup), in days.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
+
 # --- Security defaults (production tightens further) -------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -287,10 +309,57 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or
+# networks, e.g. "127.0.0.1" for nginx on the same machine). Empty: the header is
+# ignored and the connecting address is the client. One setting for the whole site:
+# the start-form rate limit, the view counter and the logs (cms_plugins/clientip.py).
+TRUSTED_PROXIES = trusted_proxies("TRUSTED_PROXIES")
+
+# Content-Security-Policy (cms_plugins/csp.py). The public site runs only our own
+# scripts and styles, nothing inline; videos come from YouTube/Vimeo embeds.
+# Django 6.0's SECURE_CSP has this format; 5.2 has no CSP of its own.
+VIDEO_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+MEDIA_ORIGINS = [
+    origin
+    for origin in [
+        f"https://{os.environ['S3_CUSTOM_DOMAIN']}" if os.environ.get("S3_CUSTOM_DOMAIN") else "",
+        os.environ.get("S3_ENDPOINT_URL", "").rstrip("/") if S3_BUCKET else "",
+    ]
+    if origin
+]
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+    "media-src": ["'self'", *MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": VIDEO_ORIGINS,
+    "frame-ancestors": ["'self'"],  # as X_FRAME_OPTIONS: Wagtail's preview frames our pages
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Wagtail's admin writes inline styles (widgets, rich-text editor, progress bars) and
+# some inline scripts, and previews pages in a frame and uploads through blob: URLs.
+SECURE_CSP_BY_PATH = {
+    "/admin/": {
+        **SECURE_CSP,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": ["'self'", *VIDEO_ORIGINS],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django's request and security logs name the client (behind a trusted proxy: the real one).
+    "filters": {"client_ip": {"()": "cms_plugins.clientip.ClientIPFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(client_ip)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_ip"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -24,7 +24,9 @@ test that leaves a public page unchecked (e.g. used ``page.goto`` or clicked a l
 ``follow``/``axe_check``) fails at teardown naming the page. Wagtail's admin screens are
 not exempt (the dashboard passes); a rule that must be switched off for one page is named
 in ``axe_check(page, disable=[...])`` with the reason beside it. Likewise a stylesheet,
-image or other file of ours that answers with an error (404, 500) fails the test at teardown.
+image or other file of ours that answers with an error (404, 500) fails the test at teardown,
+and so does any Content-Security-Policy violation on any page the tab showed (public site
+or admin): the browser refused something our pages asked for, so a reader would miss it.
 """
 
 import io
@@ -52,6 +54,14 @@ CHROMIUM_FLAGS = [
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 TIMEOUT_MS = 15_000
+
+CSP_EVENT_PREFIX = "CSP violation:"
+CSP_LISTENER = f"""
+document.addEventListener("securitypolicyviolation", (event) => {{
+  console.error("{CSP_EVENT_PREFIX} " + event.effectiveDirective + " blocked " + (event.blockedURI || "inline")
+    + " at " + event.sourceFile + ":" + event.lineNumber + " " + (event.sample || ""));
+}});
+"""
 
 # Chromium resolves "localhost" to ::1 first; the live server listens on IPv4.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
@@ -111,6 +121,9 @@ def _new_tab(request, browser, live_server, viewport, **options):
         base_url=live_server.url, viewport=viewport, locale="ru-RU", timezone_id="Asia/Oral", **options
     )
     context.set_default_timeout(TIMEOUT_MS)
+    # Chromium logs CSP refusals to the console; the event also catches ones it reports
+    # silently. (An init script is not subject to the page's policy.)
+    context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
     tab.base_url = live_server.url
     tab.visited_urls = []  # every page the tab landed on, in order
@@ -130,8 +143,16 @@ def _new_tab(request, browser, live_server, viewport, **options):
         ):
             tab.broken_responses.append(f"{response.status} {response.url}")
 
+    tab.csp_violations = []  # what the browser refused under our Content-Security-Policy
+
+    def note_csp(message):
+        text = message.text
+        if "Content Security Policy" in text or text.startswith(CSP_EVENT_PREFIX):
+            tab.csp_violations.append(f"{tab.url}: {text[:400]}")
+
     tab.on("framenavigated", record)
     tab.on("response", note_broken)
+    tab.on("console", note_csp)
     yield tab
     outcome = getattr(request.node, "report_call", None)
     if outcome is not None and outcome.failed:
@@ -146,6 +167,8 @@ def _new_tab(request, browser, live_server, viewport, **options):
             )
         if tab.broken_responses:
             problems.append("These files of the pages failed to load: " + ", ".join(tab.broken_responses))
+        if tab.csp_violations:
+            problems.append("Content-Security-Policy violations:\n" + "\n".join(dict.fromkeys(tab.csp_violations)))
         if problems:
             pytest.fail("\n".join(problems), pytrace=False)
 

@@ -220,7 +220,7 @@ def test_cleanup_removes_files_of_abandoned_drafts_only(client, call):
     old = Applicant(client, call, email="old@example.com")
     old.start()
     old.fill_all(upto="attachments")
-    Draft.objects.update(updated_at=timezone.now() - timedelta(days=90))
+    Draft.objects.update(updated_at=timezone.now() - timedelta(days=70))
     fresh = Applicant(Client(), call, email="fresh@example.com")
     fresh.start()
     fresh.fill_all(upto="attachments")

@@ -131,8 +131,8 @@ def seed_extra_news():
 
     from wagtail.models import Locale
 
+    from cms_plugins.demo_images import get_or_create_image
     from cms_plugins.places.models import District
-    from home.demo_images import get_or_create_image
     from news.models import Category, NewsIndexPage, NewsPage
 
     index = NewsIndexPage.objects.get(locale=Locale.get_default())

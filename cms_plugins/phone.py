@@ -1,7 +1,8 @@
 """Phone numbers as people type them, stored as E.164.
 
 The region for numbers written without a country code comes from the setting
-``PHONE_DEFAULT_REGION`` (Kazakhstan here: ``8 701 …`` means ``+7 701 …``).
+``PHONE_DEFAULT_REGION`` (an ISO country code; this site sets ``"KZ"``, so ``8 701 …``
+means ``+7 701 …``). Without it, only numbers with a country code are read.
 """
 
 import phonenumbers
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def default_region():
-    return getattr(settings, "PHONE_DEFAULT_REGION", "KZ")
+    return getattr(settings, "PHONE_DEFAULT_REGION", None)
 
 
 def normalise_phone(value, region=None):

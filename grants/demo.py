@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from wagtail.models import Site
 
 from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
@@ -221,6 +222,7 @@ def ensure_applicant(call, applicant):
             continue
         data = MultiValueDict({f"{step.key}-{k}": (v if isinstance(v, list) else [v]) for k, v in answers.items()})
         storage.set_step_data(step.key, data)
+        draft.data = storage.data  # later steps read earlier answers from the draft (forms.stored_answer)
         if step.key == "attachments":
             upload = SimpleUploadedFile("registration.pdf", DEMO_PDF, content_type="application/pdf")
             storage.set_step_files(step.key, {"attachments-registration": upload})
@@ -238,9 +240,8 @@ def ensure_applicant(call, applicant):
 
 
 def load(command):
-    from home.demo import ensure_home
-
-    home_ru = ensure_home()
+    # The default site's root is the home page home's demo built (it runs first).
+    home_ru = Site.objects.get(is_default_site=True).root_page
     for language in LANGUAGES:
         translation_of(home_ru, language)
     index = ensure_index(home_ru)

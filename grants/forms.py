@@ -11,7 +11,7 @@ from cms_plugins.multistep.steps import StepForm
 from cms_plugins.phone import format_phone, normalise_phone
 from cms_plugins.places.models import District
 
-from .models import APPLICANT_TYPES
+from .applications import APPLICANT_TYPES
 
 MB = 1024 * 1024
 ATTACHMENT_MAX_MB = 10

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import TRANSITIONS, Application, ReferenceCounter
+from .applications import Application, ReferenceCounter
 
 logger = logging.getLogger(__name__)
 REFERENCE_PREFIX = "ZKO"
@@ -176,15 +176,3 @@ def send_confirmation(application):
         body = render_to_string("grants/email/confirmation.txt", context)
     recipients = sorted({application.email, application.draft.email})
     send_mail(subject, body, None, recipients)
-
-
-class TransitionNotAllowed(Exception):
-    pass
-
-
-def change_status(application, new_status, user=None):
-    if new_status not in TRANSITIONS.get(application.status, set()):
-        raise TransitionNotAllowed(f"{application.status} → {new_status}")
-    application.status = new_status
-    application.save(update_fields=["status"])
-    return application

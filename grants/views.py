@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms_plugins.multistep.models import Draft, DraftFile
 
-from .models import Application, Assignment
+from .models import Application, Assignment, can_move
 from .permissions import can_list_reviews, can_revoke_links, can_score, can_view_application
 
 
@@ -95,10 +95,8 @@ class ApplicationStatusForm(forms.ModelForm):
         self.original_status = self.instance.status
 
     def clean_status(self):
-        from .models import TRANSITIONS
-
         status = self.cleaned_data["status"]
-        if status != self.original_status and status not in TRANSITIONS.get(self.original_status, set()):
+        if not can_move(self.original_status, status):
             raise forms.ValidationError(
                 _("An application cannot move from “%(old)s” to “%(new)s”.")
                 % {"old": self.instance.get_status_display(), "new": dict(self.fields["status"].choices).get(status)}

@@ -1,14 +1,20 @@
-"""Demo content of the site itself: the page tree, home, about, contacts, privacy."""
+"""Demo content of the site itself: the page tree, home with its sections, about, contacts, privacy, districts.
+
+Home's demo runs before the domains' (INSTALLED_APPS order); the sections it places read
+news, calls and trainings when they render, so it needs none of them here.
+"""
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms_plugins.demo_images import get_or_create_image
 from cms_plugins.locales import translation_of
+from cms_plugins.places.models import District
 
 from . import demo_crm
+from .demo_data.districts import DISTRICT_INDEX, DISTRICT_INTRO
 from .demo_data.pages import HOME, ORGANISATION, SOCIAL, STANDARD_PAGES
-from .demo_images import get_or_create_image
-from .models import HomePage, OrganisationSettings, StandardPage
+from .models import DistrictIndexPage, DistrictPage, HomePage, OrganisationSettings, StandardPage
 
 LANGUAGES = ["ru", "kk", "en"]  # ru first: it is the default and the source
 
@@ -18,10 +24,21 @@ def publish(page):
     return page
 
 
+# The programme's sections, around the editors' own blocks: news first, the rest last.
+SECTIONS_FIRST = [{"type": "latest_news", "value": {"title": "", "count": 4, "category": ""}}]
+SECTIONS_LAST = [
+    {"type": "coverage_map", "value": {"title": "", "show_table": False}},
+    {"type": "programme_figures", "value": {"title": ""}},
+    {"type": "open_calls", "value": {"title": "", "count": 3}},
+    {"type": "upcoming_trainings", "value": {"title": "", "count": 3}},
+]
+
+
 def home_body(text, about_page):
     figures = [{"value": v, "label": label} for v, label in text["figures"]]
     faq = [{"question": q, "answer": a} for q, a in text["faq"]]
     return [
+        *SECTIONS_FIRST,
         {"type": "key_figures", "value": {"title": text["figures_title"], "figures": figures}},
         {"type": "rich_text", "value": text["text"]},
         {
@@ -35,6 +52,7 @@ def home_body(text, about_page):
             },
         },
         {"type": "faq", "value": {"title": text["faq_title"], "items": faq}},
+        *SECTIONS_LAST,
     ]
 
 
@@ -96,6 +114,7 @@ def load(command):
         home.hero_button_page = about
         home.body = home_body(text, about)
         publish(home)
+    district_pages(district_indexes(home_ru))
 
     demo_crm.load(command)
 
@@ -103,3 +122,47 @@ def load(command):
     OrganisationSettings.objects.update_or_create(
         pk=OrganisationSettings.load().pk, defaults={**ORGANISATION, **SOCIAL, "privacy_page": privacy}
     )
+
+
+def district_indexes(home_ru):
+    """The districts index under each language's home page."""
+    ru = DistrictIndexPage.objects.child_of(home_ru).first()
+    pages = {}
+    for language in LANGUAGES:
+        title, intro = DISTRICT_INDEX[language]
+        home = translation_of(home_ru, language)
+        page = (
+            ru
+            if language == "ru"
+            else DistrictIndexPage.objects.filter(translation_key=ru.translation_key, locale=home.locale).first()
+        )
+        if page is None:
+            page = DistrictIndexPage(title=title, slug=DISTRICT_INDEX["slug"], locale=home.locale)
+            if language != "ru":
+                page.translation_key = ru.translation_key
+            home.add_child(instance=page)
+        page.title, page.intro, page.show_in_menus = title, intro, True
+        pages[language] = publish(page)
+        if language == "ru":
+            ru = page
+    return pages
+
+
+def district_pages(indexes):
+    """One page per district in each language, tied to the ru page."""
+    for district_ru in District.objects.filter(locale=indexes["ru"].locale).in_order():
+        ru = None
+        for language in LANGUAGES:
+            index = indexes[language]
+            district = District.objects.get(code=district_ru.code, locale=index.locale)
+            page = DistrictPage.objects.filter(district__code=district.code, locale=index.locale).first()
+            if page is None:
+                page = DistrictPage(title=district.name, slug=district.code, district=district, locale=index.locale)
+                if language != "ru":
+                    page.translation_key = ru.translation_key
+                index.add_child(instance=page)
+            page.title = district.name
+            page.intro = DISTRICT_INTRO[language].format(name=district.name, centre=district.centre)
+            publish(page)
+            if language == "ru":
+                ru = page

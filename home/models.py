@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +14,14 @@ from wagtail.search import index
 
 from cms_plugins.bin import clean_bin, validate_bin
 from cms_plugins.blocks.blocks import BaseContentBlock
-from cms_plugins.locales import localized_by_id
+from cms_plugins.locales import active_locale_id, localized_by_id
 from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
-from news.blocks import HomeBodyBlock, sections_version
+
+from .blocks import HomeBodyBlock
+from .sources import NOT_INSTALLED, organisations_count_for
 
 
 class IntroMixin(models.Model):
@@ -81,11 +85,25 @@ class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page)
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The sections show other pages: their cached HTML is keyed on this version.
-        context["sections_version"] = sections_version()
-        return context
+    @property
+    def localized(self):
+        """Wagtail's ``localized``, without its Locale query when the home page is already in
+        the active language (every request starts here: ``site.root_page.localized``)."""
+        if self.locale_id == active_locale_id():
+            return self
+        return super().localized
+
+    def route(self, request, path_components):
+        """Wagtail's routing, except that a page on the way to a deeper one is loaded without
+        its own fields (``get_specific(deferred=True)``, no query): only the page served needs them."""
+        if len(path_components) > 1:
+            child = self.get_children().filter(slug=path_components[0]).first()
+            if child is None:
+                raise Http404
+            child = child.get_specific(deferred=True)
+            child.routed_parent = self  # breadcrumbs without a query (cms_plugins.routing)
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def hero_button_target(self):
         """The page the hero button leads to, in the reader's language (one query)."""
@@ -120,13 +138,35 @@ class DistrictIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMix
         verbose_name = _("district index")
         verbose_name_plural = _("district indexes")
 
+    def route(self, request, path_components):
+        """A district's page in one query (Wagtail's route needs two), with its NGO count."""
+        if len(path_components) == 1:
+            page = (
+                DistrictPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("district")
+                .annotate(**district_page_figures())
+                .first()
+            )
+            if page is None:
+                raise Http404
+            page.routed_parent = self  # breadcrumbs without a query (cms_plugins.routing)
+            return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
-        from news.coverage import coverage, summary
+        from .coverage import coverage, summary
 
         context = super().get_context(request, *args, **kwargs)
         context["rows"] = coverage(request)
         context["figures"] = summary(context["rows"])
         return context
+
+
+def district_page_figures():
+    """Annotations for DistrictPage rows: ``organisations`` when the CRM is installed."""
+    count = organisations_count_for(OuterRef("district__code"))
+    return {} if count is NOT_INSTALLED else {"organisations": count}
 
 
 class DistrictPageForm(WagtailAdminPageForm):
@@ -174,12 +214,11 @@ class DistrictPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, P
         verbose_name_plural = _("district pages")
 
     def get_context(self, request, *args, **kwargs):
-        from news.district_sections import district_sections
+        from .district_sections import district_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections_version"] = sections_version()
-        # Lazy: evaluated only when the cached fragment is rendered anew.
-        context["sections"] = SimpleLazyObject(lambda: district_sections(self.district.code, request))
+        # Lazy: evaluated only when the cached fragment (keyed on the content version) is rendered anew.
+        context["sections"] = SimpleLazyObject(lambda: district_sections(self))
         return context
 
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
-
-    def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers

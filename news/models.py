@@ -1,18 +1,21 @@
 """News items and district-meeting reports, and the index that lists them.
 
-Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``):
-``live().latest()``, ``in_district(code)``, ``meetings()``, ``meeting_counts()``.
+Other apps read news only through ``NewsPage.objects`` (a ``NewsPageQuerySet``), on
+Wagtail's ``live().public()``: ``latest()``, ``in_district(code)``, ``in_category(c)``,
+``meetings()``, ``meeting_count_for(code)``, ``latest_and_meetings(n)`` and
+``for_listing()`` (what a list of cards needs, in a constant number of queries). Home
+finds this model through its registry (``home/sources.py``); news imports nothing of home.
 """
 
 import datetime
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page as PaginatedList
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -25,18 +28,24 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms_plugins.blocks.blocks import BaseContentBlock, ImageBlock
 from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.places.models import District
-from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from cms_plugins.places.pages import district_page_urls, districts_by_code
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
 
 NEWS_PAGE_SIZE = 12
 # Renditions a news card uses; prefetched with the list so rendering costs no query.
 # (The {% picture %} tag names them format first.)
+# The cover on the news page itself, and its sharing picture.
+PAGE_FILTERS = [
+    *(f"format-{fmt}|fill-{size}" for size in ("480x270", "800x450", "1200x675") for fmt in ("webp", "jpeg")),
+    "fill-1200x630|format-jpeg",
+]
 CARD_FILTERS = [f"format-{fmt}|fill-{size}" for size in ("360x203", "720x405") for fmt in ("webp", "jpeg")]
 
 
@@ -48,19 +57,9 @@ class Category(models.TextChoices):
     ANNOUNCEMENT = "announcement", _("Announcement")
 
 
-class NewsPageQuerySet(PageQuerySet):
-    def public(self):
-        """Pages no view restriction covers, in the same query (Wagtail's version costs one more)."""
-        restricted = PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
-            page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
-        )
-        return self.exclude(Exists(restricted))
-
+class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     def latest(self):
         return self.order_by("-date", "-pk")
-
-    def in_locale(self, locale=None):
-        return self.filter(locale=locale or Locale.get_active())
 
     def in_district(self, code):
         """News about a district, by its stable code (the same in every language)."""
@@ -75,56 +74,73 @@ class NewsPageQuerySet(PageQuerySet):
     def meetings(self):
         return self.filter(category=Category.DISTRICT_MEETING)
 
-    def for_cards(self):
-        """What a list of cards needs, in a constant number of queries."""
-        images = get_image_model().objects.prefetch_renditions(*CARD_FILTERS)
+    def for_listing(self):
+        """What a list of cards needs (image renditions, districts), in a constant number of queries."""
+        # The image comes with the page (a join); its renditions as Wagtail's
+        # prefetch_renditions() would fetch them, in one query for the whole list.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_FILTERS)
         return (
             self.defer_streamfields()
-            .select_related("locale")
-            .prefetch_related(Prefetch("cover_image", queryset=images), "districts")
+            .select_related("locale", "cover_image")
+            .prefetch_related(
+                Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"), "districts"
+            )
         )
 
-    def with_views(self):
-        """Annotate ``view_total`` (the page's view count) without another query."""
+    def latest_and_meetings(self, count):
+        """(the ``count`` latest items as cards, every meeting report) in one list query:
+        the union of both, newest first, loaded for cards (a district page shows both)."""
+        newest = self.latest().values("pk")[:count]
+        pages = list(self.filter(Q(pk__in=newest) | Q(category=Category.DISTRICT_MEETING)).latest().for_listing())
+        return pages[:count], [page for page in pages if page.is_meeting]
+
+    def for_reading(self):
+        """What a news page shows, loaded with it: language, cover with its renditions,
+        districts, tags and the view count (a constant number of queries)."""
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=PAGE_FILTERS)
         views = PageViewCount.objects.filter(page_id=OuterRef("pk")).values("views")[:1]
-        return self.annotate(view_total=Coalesce(Subquery(views), 0))
-
-    def version(self):
-        """A value that changes whenever an item of the queryset is published, unpublished or deleted."""
-        return self.aggregate(n=Count("pk"), last=Max("last_published_at"))
-
-    def meeting_counts(self):
-        """{district code: number of meetings reported} over the whole queryset's languages.
-
-        A meeting is counted once whatever number of translations it has.
-        """
-        rows = (
-            NewsPage.districts.through.objects.filter(newspage__in=self.meetings())
-            .values("district__code")
-            .annotate(meetings=Count("newspage__translation_key", distinct=True))
+        return (
+            self.select_related("locale", "cover_image")
+            .prefetch_related(
+                Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"), "districts"
+            )
+            .annotate(
+                view_total=Coalesce(Subquery(views), 0),
+                # tags and related news are read only when there are some
+                has_tags=Exists(NewsPageTag.objects.filter(content_object=OuterRef("pk"))),
+                has_related=Exists(NewsPageRelated.objects.filter(page=OuterRef("pk"))),
+            )
         )
-        return {row["district__code"]: row["meetings"] for row in rows}
+
+    def meeting_count_for(self, district_code):
+        """An expression to annotate districts with: meetings of this queryset reported in the
+        district ``district_code`` (e.g. ``OuterRef("code")``), each counted once whatever its translations."""
+        rows = (
+            NewsPage.districts.through.objects.filter(newspage__in=self.meetings(), district__code=district_code)
+            .values("district__code")
+            .annotate(n=Count("newspage__translation_key", distinct=True))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows[:1]), 0)
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-def known_district_codes():
-    """The districts' codes (reference data, cached for an hour: no query in the steady state)."""
-    return cache.get_or_set(
-        "news:district-codes", lambda: set(District.objects.values_list("code", flat=True).distinct()), 3600
-    )
-
-
-def attach_local_districts(pages, locale_id):
-    """Set ``card_districts`` on each page: its districts named in ``locale_id``, in one query."""
-    codes = {district.code for page in pages for district in page.districts.all()}
-    names = {}
-    if codes:
-        names = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=locale_id)}
-    for page in pages:
-        page.card_districts = [names.get(d.code, d) for d in page.districts.all()]
-    return pages
+def page_of(news, number):
+    """Page ``number`` of ``news`` with the total counted in the same query (a window
+    function) rather than in a query of its own; a page past the end shows the last one."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * NEWS_PAGE_SIZE
+    items = list(news.annotate(total=Window(Count("pk")))[start : start + NEWS_PAGE_SIZE])
+    paginator = Paginator(news, NEWS_PAGE_SIZE)
+    if not items and number > 1:  # past the end: Django's paginator counts and finds the last page
+        return paginator.get_page(number)
+    paginator.count = items[0].total if items else 0  # what Paginator.count would have queried
+    return PaginatedList(items, number, paginator)
 
 
 class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
@@ -148,7 +164,7 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
 
     def filter_options(self):
         """The districts, categories and years a visitor can narrow the list to."""
-        districts = District.objects.filter(locale_id=self.locale_id).in_order().only("code", "name")
+        districts = districts_by_code(self.locale_id).values()
         years = [d.year for d in self.news().dates("date", "year", order="DESC")]
         return {"districts": districts, "categories": Category.choices, "years": years}
 
@@ -156,7 +172,7 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         """The filters in the query string, keeping only valid values (bad ones are ignored)."""
         wanted = {}
         code = request.GET.get("district", "")
-        if code and code in known_district_codes():
+        if code and code in districts_by_code(self.locale_id):
             wanted["district"] = code
         if request.GET.get("category") in Category.values:
             wanted["category"] = request.GET["category"]
@@ -173,24 +189,15 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
             news = news.in_category(filters["category"])
         if "year" in filters:
             news = news.in_year(filters["year"])
-        paginator = Paginator(news.latest().for_cards(), NEWS_PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        page.object_list = attach_local_districts(list(page.object_list), self.locale_id)
-        return page
-
-    def listing_version(self):
-        """Changes whenever a news item in this list is published, unpublished or deleted."""
-        return NewsPage.objects.live().child_of(self).version()
+        return page_of(news.latest().for_listing(), request.GET.get("page"))
 
     def route(self, request, path_components):
         """A news item in one query rather than Wagtail's two."""
         if len(path_components) == 1 and path_components[0] != "feed":
-            item = NewsPage.objects.filter(
-                path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
-            ).first()
+            item = NewsPage.objects.child_of(self).filter(slug=path_components[0]).for_reading().first()
             if item is None:
                 raise Http404
-            item._cached_parent_obj = self
+            item.routed_parent = self  # breadcrumbs without a query (cms_plugins.routing)
             return item.route(request, [])
         return super().route(request, path_components)
 
@@ -199,7 +206,6 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         filters = self.active_filters(request)
         context["filters"] = filters
         context["filter_query"] = "&".join(f"{key}={value}" for key, value in filters.items())
-        context["news_version"] = self.listing_version()
         # Lazy: evaluated only when the cached fragment is rendered anew.
         context["news_page"] = SimpleLazyObject(lambda: self.listing(request, filters))
         context["options"] = SimpleLazyObject(self.filter_options)
@@ -214,9 +220,6 @@ class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePage
         from .feeds import news_feed_response
 
         return news_feed_response(self, request)
-
-    def get_feed_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("feed")
 
 
 class NewsPageTag(TaggedItemBase):
@@ -366,29 +369,33 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     @cached_property
     def local_districts(self):
         """The page's districts named in the page's own language (translations share district rows)."""
-        codes = [district.code for district in self.districts.all()]
-        if not codes:
-            return []
-        rows = {d.code: d for d in District.objects.filter(code__in=codes, locale_id=self.locale_id)}
-        return [rows.get(code) or district for code, district in zip(codes, self.districts.all(), strict=True)]
+        districts = list(self.districts.all())
+        if not districts or all(district.locale_id == self.locale_id for district in districts):
+            return districts
+        names = districts_by_code(self.locale_id)
+        return [names.get(district.code, district) for district in districts]
+
+    def tag_list(self):
+        """The page's tags (no query when it was loaded knowing it has none: ``for_reading()``)."""
+        return list(self.tags.all()) if getattr(self, "has_tags", True) else []
 
     def related_news(self):
         """Live related items in the page's language (translations keep the source's choices)."""
+        if not getattr(self, "has_related", True):  # loaded by for_reading(): none chosen
+            return NewsPage.objects.none()
         keys = self.related_links.values("related__translation_key")
         return NewsPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).latest()
 
     def get_context(self, request, *args, **kwargs):
-        from .coverage import coverage
-
         context = super().get_context(request, *args, **kwargs)
         url = self.get_url(request) or "/"
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         context["feed_url"] = context["index_url"] + "feed/"
-        views = getattr(self, "view_total", None)
+        views = getattr(self, "view_total", None)  # loaded with the page when it was routed
         context["views"] = PageViewCount.views_of(self.pk) if views is None else views
         # The counting image is left out of previews and of pages editors look at.
         context["count_views"] = not getattr(request, "is_preview", False) and self.live
-        context["district_urls"] = {row.code: row.url for row in coverage(request) if row.url}
+        context["district_urls"] = SimpleLazyObject(lambda: district_page_urls(request))  # meetings only
         return context
 
     def get_sitemap_urls(self, request=None):

@@ -1,52 +1,19 @@
 """Figures the public site may show: counts only, never a name, phone or e-mail."""
 
-from django.db.models import Count
-from django.utils import translation
-
-from cms_plugins.places.models import District
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Organisation
 
 
-def organisations_per_district(language=None, queryset=None):
-    """[{"code", "name", "count"}] for every district in its order, zeros included.
-
-    Counts organisations that are not closed.
-    """
-    language = language or translation.get_language() or "ru"
-    queryset = queryset if queryset is not None else Organisation.objects.exclude(status="closed")
-    counts = dict(
-        queryset.filter(district__isnull=False)
-        .values("district__translation_key")
-        .annotate(n=Count("id"))
-        .values_list("district__translation_key", "n")
+def organisations_count_for(district_code):
+    """An expression to annotate districts with: organisations (not closed) in the district
+    ``district_code`` (a code, or ``OuterRef("code")``)."""
+    rows = (
+        Organisation.objects.exclude(status="closed")
+        .filter(district__code=district_code)
+        .values("district__code")
+        .annotate(n=Count("id", distinct=True))
+        .values("n")
     )
-    rows, seen = [], set()
-    districts = District.objects.in_order().select_related("locale")
-    by_key = {}
-    for district in districts:
-        by_key.setdefault(district.translation_key, {})[district.locale.language_code] = district
-    for district in districts:
-        if district.translation_key in seen:
-            continue
-        seen.add(district.translation_key)
-        names = by_key[district.translation_key]
-        shown = names.get(language) or district
-        rows.append({"code": district.code, "name": shown.name, "count": counts.get(district.translation_key, 0)})
-    return rows
-
-
-def district_level_share(queryset=None):
-    """{"total", "district_level", "share"}: organisations working in rural districts
-    (not a city administration) among those whose district is known; share 0..1."""
-    queryset = queryset if queryset is not None else Organisation.objects.exclude(status="closed")
-    located = queryset.filter(district__isnull=False)
-    total = located.count()
-    rural = located.filter(district__is_city=False).count()
-    return {"total": total, "district_level": rural, "share": (rural / total) if total else 0.0}
-
-
-def organisations_in_district(code, queryset=None):
-    """How many (not closed) organisations work in the district with this code."""
-    queryset = queryset if queryset is not None else Organisation.objects.exclude(status="closed")
-    return queryset.filter(district__code=code).count()
+    return Coalesce(Subquery(rows[:1]), 0)

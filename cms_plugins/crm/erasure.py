@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms_plugins.erasure import erase_mentions_in_files, register, scrub_fields
 
+from .import_storage import import_storage
 from .models import ImportLog, Interaction, Organisation, Person
 
 UPLOADS_FOLDER = "crm-imports"  # uploads waiting between preview and confirm (views.ImportTmpStorage)
@@ -51,8 +52,6 @@ def erase_import_log(identity):
 
 @register("crm.import_files", _("CRM import files: rejected rows and uploads never confirmed"))
 def erase_import_files(identity):
-    from .services import import_storage
-
     storage = import_storage()
     removed = erase_mentions_in_files(storage, UPLOADS_FOLDER, identity)
     rejects = erase_mentions_in_files(storage, REJECTS_FOLDER, identity)

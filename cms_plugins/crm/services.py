@@ -2,10 +2,8 @@
 
 import time
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,21 +12,10 @@ from cms_plugins.erasure import Identity, erase_everywhere
 
 from .erasure import empty_person
 from .exporting import rejects_bytes
+from .import_storage import import_storage
 from .importer import INVALID, Importer
 from .models import ImportLog, Interaction, InteractionKind, Membership, Organisation, OrganisationFocusArea, Person
 from .reading import read_table
-
-
-def import_storage():
-    """Where uploads wait between preview and confirm, and rejects files live.
-
-    Shared storage (not a server's /tmp): the confirm may reach another app server.
-    Private by default, since the files hold personal data.
-    """
-    alias = getattr(settings, "CRM_IMPORT_STORAGE", None) or (
-        "private" if "private" in settings.STORAGES else "default"
-    )
-    return storages[alias]
 
 
 # --- import ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ the status after submitting. Page types add fixed steps by overriding
 ``get_form_steps`` and act on submission in ``multistep_done``.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from . import ratelimit
+from .blocks import check_keys_unchanged
 from .emails import send_resume_link
 from .forms import StartForm
 from .models import Draft
@@ -50,6 +52,18 @@ class MultiStepFormMixin(RoutablePageMixin):
 
     def multistep_step_context(self, request, draft, step):
         return {}
+
+    # --- rules the engine keeps for every page type ------------------------------------
+    def clean(self):
+        """Step and question keys never change once set: stored drafts and applications
+        are keyed by them, so a changed key would orphan the answers given under it."""
+        super().clean()
+        if self.pk:
+            field = self.multistep_field
+            previous = type(self).objects.filter(pk=self.pk).only(field).first()
+            errors = check_keys_unchanged(getattr(previous, field) if previous else None, getattr(self, field))
+            if errors:
+                raise ValidationError({field: errors})
 
     # --- helpers ----------------------------------------------------------------------
     def multistep_template(self, name):

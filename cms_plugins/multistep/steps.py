@@ -74,10 +74,6 @@ class Step:
     template_name: str = ""
     extra: dict = field(default_factory=dict)
 
-    @property
-    def has_files(self):
-        return any(isinstance(f, forms.FileField) for f in self.form_class.base_fields.values())
-
 
 class ReviewForm(StepForm):
     """The check-your-answers step has nothing to fill in."""

@@ -17,43 +17,11 @@ FOLD = str.maketrans(
     {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е", "й": "и"}
 )
 
-# Words that say what kind of unit it is, not which one. Configurable because
-# they depend on the country's languages.
-DEFAULT_NOISE_WORDS = [
-    "район",
-    "района",
-    "р-н",
-    "рн",
-    "р",
-    "ауданы",
-    "аудан",
-    "ауд",
-    "district",
-    "raion",
-    "rayon",
-    "audany",
-    "г.а.",
-    "га",
-    "г",
-    "город",
-    "городская",
-    "администрация",
-    "қаласы",
-    "каласы",
-    "қ",
-    "city",
-    "of",
-    "область",
-    "обл",
-    "облысы",
-    "region",
-    "зко",
-    "бқо",
-]
-
 
 def _noise_words():
-    words = getattr(settings, "PLACES_NOISE_WORDS", DEFAULT_NOISE_WORDS)
+    # Words that say what kind of unit it is, not which one ("район", "district"): they
+    # depend on the country's languages, so they come from the site's settings.
+    words = getattr(settings, "PLACES_NOISE_WORDS", [])
     return {normalise_word(word) for word in words}
 
 

@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
 from wagtail.models import Page
 
 from cms_plugins.formatting import format_money
+from cms_plugins.routing import routed_ancestors
 
 register = template.Library()
 
@@ -34,15 +36,40 @@ def language_switcher(context):
     return {"links": links}
 
 
+def navigation_pages(page, request):
+    """In one query, the pages the header links to: the live translations of the page and
+    of its ancestors (the language switcher) and, marked ``in_main_menu``, the top-level
+    pages shown in menus in the visitor's language. Kept on the request for both tags."""
+    memo = getattr(request, "navigation_pages", None) if request is not None else None
+    if memo is not None and memo[0] == page.pk:
+        return memo[1]
+    step = Page.steplen
+    prefixes = [page.path[:length] for length in range(step * 2, len(page.path) + 1, step)]
+    keys = Page.objects.filter(path__in=prefixes).values("translation_key")
+    language = translation.get_language()
+    in_menu = Q(depth=3, show_in_menus=True, locale__language_code=language, view_restrictions__isnull=True)
+    pages = list(
+        Page.objects.live()
+        .filter(Q(translation_key__in=keys) | in_menu)
+        .annotate(
+            in_main_menu=ExpressionWrapper(in_menu, output_field=BooleanField()),
+            is_translation_candidate=ExpressionWrapper(Q(translation_key__in=keys), output_field=BooleanField()),
+        )
+        .select_related("locale")
+        .distinct()
+        .order_by("depth", "path")
+    )
+    if request is not None:
+        request.navigation_pages = (page.pk, pages)
+    return pages
+
+
 def translated_urls(page, request):
     """{language: url} of the deepest live translation of the page or of an ancestor.
 
     One query: the page's and its ancestors' paths are prefixes of its own path.
     """
-    step = Page.steplen
-    prefixes = [page.path[:length] for length in range(step * 2, len(page.path) + 1, step)]
-    keys = Page.objects.filter(path__in=prefixes).values("translation_key")
-    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale").order_by("depth")
+    candidates = [candidate for candidate in navigation_pages(page, request) if candidate.is_translation_candidate]
     # A routable page's sub-page (a form step, a filtered list) keeps its sub-path
     # in the other language when the page itself is translated.
     own_url = page.get_url(request) or ""
@@ -69,14 +96,17 @@ def swap_language_prefix(path, language_code):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """Top-level pages marked "show in menus", in the visitor's language."""
-    items = (
-        Page.objects.live()
-        .in_menu()
-        .filter(view_restrictions__isnull=True)  # .public() would cost a query of its own
-        .filter(depth=3, locale__language_code=translation.get_language())
-        .order_by("path")
-    )
     page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, Page):
+        items = [item for item in navigation_pages(page, request) if item.in_main_menu]
+    else:  # search results, error pages
+        items = (
+            Page.objects.live()
+            .in_menu()
+            .filter(view_restrictions__isnull=True, depth=3, locale__language_code=translation.get_language())
+            .order_by("path")
+        )
     return {
         "items": items,
         "current_path": page.path if isinstance(page, Page) else "",
@@ -89,4 +119,4 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    return {"crumbs": page.get_ancestors().filter(depth__gt=1), "request": context.get("request")}
+    return {"crumbs": routed_ancestors(page), "request": context.get("request")}

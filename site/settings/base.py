@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cms_plugins.places",
     "cms_plugins.crm",
     "cms_plugins.multistep",
+    "cms_plugins.pagecache",
     "home",
     "news",
     "grants",
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # above the page cache: pages served from the cache get the header too
     "cms_plugins.csp.ContentSecurityPolicyMiddleware",
+    # Stores responses with the headers added below it; those above are added to cached ones too.
     "cms_plugins.pagecache.AnonymousPageCacheMiddleware",  # only pages that opt in (news, home, districts)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -115,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms_plugins.pagecache.context_processors.pagecache",
             ],
             # One way per language to write dates, money, file sizes and phones.
             "libraries": {"formatting": "cms_plugins.formatting"},
@@ -265,6 +268,44 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # No avatars from gravatar.com: it would learn a hash of each editor's email on every
 # admin page (and the admin's Content-Security-Policy allows no third-party images).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Places and phones (cms_plugins.places, cms_plugins.phone): the country's specifics --
+# The page type that is "the page about a district" (linked from news and the map).
+PLACES_DISTRICT_PAGE_MODEL = "home.DistrictPage"
+# Words that name the kind of unit, not the unit: dropped when reading a district's name.
+PLACES_NOISE_WORDS = [
+    "район",
+    "района",
+    "р-н",
+    "рн",
+    "р",
+    "ауданы",
+    "аудан",
+    "ауд",
+    "district",
+    "raion",
+    "rayon",
+    "audany",
+    "г.а.",
+    "га",
+    "г",
+    "город",
+    "городская",
+    "администрация",
+    "қаласы",
+    "каласы",
+    "қ",
+    "city",
+    "of",
+    "область",
+    "обл",
+    "облысы",
+    "region",
+    "зко",
+    "бқо",
+]
+# Numbers written without a country code ("8 701 ...") are read as numbers of this region.
+PHONE_DEFAULT_REGION = "KZ"
 
 # --- CRM (cms_plugins.crm): what is specific to Kazakhstan reaches the plug-in here --
 CRM_MANAGER_GROUPS = ["Coordinators"]  # groups given every CRM permission by crm's migration

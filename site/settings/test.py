@@ -16,3 +16,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Serve static files straight from the apps (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A test-only page type with a multi-step form (tests/multistep/): the engine tested as
+# any site would use it, not only through grants.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.multistep.surveyapp"]  # noqa: F405

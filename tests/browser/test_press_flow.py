@@ -5,7 +5,7 @@ from defusedxml import ElementTree
 from django.contrib.auth.models import Group, User
 from wagtail.models import Locale
 
-from home.demo_images import steppe
+from cms_plugins.demo_images import steppe
 from news.models import NewsIndexPage, NewsPage
 from tests.browser.harness import axe_check, follow, login_as, screenshot, visit
 

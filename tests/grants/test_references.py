@@ -36,3 +36,11 @@ def test_concurrent_references_are_unique_and_consecutive():
         thread.join()
     assert not errors
     assert sorted(results) == [f"ZKO-2026-{n:04d}" for n in range(1, 13)]
+
+
+@pytest.mark.django_db
+def test_numbering_restarts_each_year():
+    """Protects readable references: each year starts at 0001 and counts up."""
+    assert next_reference(2026) == "ZKO-2026-0001"
+    assert next_reference(2026) == "ZKO-2026-0002"
+    assert next_reference(2027) == "ZKO-2027-0001"

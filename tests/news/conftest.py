@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
+from cms_plugins.demo_images import get_or_create_image
 from cms_plugins.places.models import District
-from home.demo_images import get_or_create_image
 from home.models import DistrictIndexPage, DistrictPage, HomePage
 from news.models import Category, NewsIndexPage, NewsPage
 

@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 
 from cms_plugins.csp import header_value, policy_for
-from cms_plugins.pagecache import cached_response as pagecache_cached_response
+from cms_plugins.pagecache.middleware import cached_response as pagecache_cached_response
 from home.demo import ensure_home
 
 
@@ -59,7 +59,7 @@ def test_pages_served_from_the_page_cache_keep_the_policy(client):
         served.append(response is not None)
         return response
 
-    with mock.patch("cms_plugins.pagecache.cached_response", recording):
+    with mock.patch("cms_plugins.pagecache.middleware.cached_response", recording):
         second = client.get(home.url)
     assert any(served), "the second request was not served from the page cache"
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]

@@ -1,41 +1,55 @@
-"""Home page sections editors choose and order: latest news, coverage map, figures, calls.
+"""Home page sections editors choose and order: latest news, coverage map, figures, calls, trainings.
 
-Each section computes what it shows when it renders, so the home page needs no code
-of its own for them; sections whose source app has nothing yet render nothing.
+Each section reads its domain when it renders, through ``sources`` (never by importing
+the domain app); a section whose domain is not installed or has nothing yet renders
+nothing.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 
 from cms_plugins.blocks.blocks import BaseContentBlock
-from cms_plugins.pagecache import content_version
+from cms_plugins.locales import active_locale_id
 
-from . import coverage, sections
-from .models import Category, NewsIndexPage, NewsPage, attach_local_districts
+from . import coverage
+from .sources import NOT_INSTALLED, source
+
+
+def news_categories():
+    """The news app's categories (none when news is not installed)."""
+    model = source("news").model()
+    return [] if model is NOT_INSTALLED else list(model._meta.get_field("category").choices)
+
+
+def page_locale_id(parent_context):
+    page = (parent_context or {}).get("page")
+    return page.locale_id if page is not None else active_locale_id()
 
 
 class LatestNewsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
     count = blocks.IntegerBlock(label=_("Number of items"), min_value=1, max_value=12, default=4)
-    category = blocks.ChoiceBlock(label=_("Only this category"), required=False, choices=Category.choices)
+    category = blocks.ChoiceBlock(label=_("Only this category"), required=False, choices=news_categories)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        page = (parent_context or {}).get("page")
-        locale_id = page.locale_id if page is not None else Locale.get_active().pk
-        news = NewsPage.objects.live().public().filter(locale_id=locale_id)
+        news = source("news").public(page_locale_id(parent_context))
+        if news is NOT_INSTALLED:
+            context["items"] = []
+            return context
+        news = news.latest()
         if value.get("category"):
             news = news.in_category(value["category"])
-        items = list(news.latest().for_cards()[: value.get("count") or 4])
-        context["items"] = attach_local_districts(items, locale_id)
-        context["index"] = NewsIndexPage.objects.live().filter(locale_id=locale_id).first() if items else None
+        context["items"] = list(news.for_listing()[: value.get("count") or 4])
+        if context["items"]:  # the news list is the items' parent: its address is theirs less the slug
+            url = context["items"][0].get_url(context.get("request"))
+            context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         return context
 
     class Meta:
         icon = "doc-full-inverse"
         label = _("Latest news")
-        template = "news/blocks/latest_news.html"
+        template = "home/blocks/latest_news.html"
         preview_value = {"title": "Новости", "count": 3}
 
 
@@ -57,7 +71,7 @@ class CoverageMapBlock(blocks.StructBlock):
     class Meta:
         icon = "site"
         label = _("Coverage map")
-        template = "news/blocks/coverage_map.html"
+        template = "home/blocks/coverage_map.html"
         preview_value = {"title": "Где мы уже были"}
 
 
@@ -73,7 +87,7 @@ class ProgrammeFiguresBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Programme figures (counted)")
-        template = "news/blocks/programme_figures.html"
+        template = "home/blocks/programme_figures.html"
         preview_value = {"title": "Программа в цифрах"}
 
 
@@ -83,13 +97,13 @@ class OpenCallsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["calls"] = sections.open_grant_calls(limit=value.get("count") or 3)
+        context["calls"] = source("grant_calls").listing_in(page_locale_id(parent_context), value.get("count") or 3)
         return context
 
     class Meta:
         icon = "pick"
         label = _("Open grant calls")
-        template = "news/blocks/open_calls.html"
+        template = "home/blocks/open_calls.html"
         preview_value = {"title": "Открытые конкурсы"}
 
 
@@ -99,20 +113,15 @@ class UpcomingTrainingsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["trainings"] = sections.upcoming_trainings(limit=value.get("count") or 3)
+        trainings = source("trainings").listing_in(page_locale_id(parent_context), value.get("count") or 3)
+        context["trainings"] = trainings
         return context
 
     class Meta:
         icon = "date"
         label = _("Upcoming trainings")
-        template = "news/blocks/upcoming_trainings.html"
+        template = "home/blocks/upcoming_trainings.html"
         preview_value = {"title": "Ближайшие обучения"}
-
-
-def sections_version():
-    """(news published count and time, any page's change counter): the home sections' cache key."""
-    version = NewsPage.objects.live().version()
-    return f"{version['n']}-{version['last']}-{content_version()}"
 
 
 class HomeBodyBlock(BaseContentBlock):

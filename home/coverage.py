@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
+from cms_plugins.locales import active_locale_id
+from cms_plugins.pagecache import content_version
 from cms_plugins.places.models import District
+from cms_plugins.places.pages import district_page_urls
 
-from .sections import organisations_by_district, page_model
+from .sources import district_figures
 
 VIEWBOX = "0 0 600 470"
 
@@ -36,7 +38,6 @@ CITY = {"uralsk": (290, 62, 20)}  # code: centre x, centre y, radius
 
 UNIT_WORDS = {"район", "ауданы", "district", "г.а", "қаласы", "city", "ордасы"}
 CACHE_SECONDS = 300
-CACHE_VERSION_KEY = "news:coverage:version"
 
 
 @dataclass
@@ -65,10 +66,12 @@ class DistrictCoverage:
 
 
 def coverage(request=None):
-    """One DistrictCoverage for each district, in the active language (cached a few minutes)."""
-    language = get_language() or "ru"
-    version = cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-    key = f"news:coverage:{language}:{version}"
+    """One DistrictCoverage for each district, in the active language.
+
+    Cached a few minutes under the page cache's content version, which every publish,
+    move or district edit bumps (``cms_plugins.pagecache``).
+    """
+    key = f"home:coverage:{get_language() or 'ru'}:{content_version()}"
     rows = cache.get(key)
     if rows is None:
         rows = _compute(request)
@@ -76,33 +79,18 @@ def coverage(request=None):
     return rows
 
 
-def forget_coverage():
-    """Called when news or district pages change (see signals)."""
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
-
-
 def _compute(request):
-    from .models import NewsPage
-
-    locale = Locale.get_active()
-    meetings = NewsPage.objects.live().public().meeting_counts()
-    organisations = organisations_by_district()
-    urls = {}
-    district_page = page_model("home", "DistrictPage")
-    if district_page is not None:
-        for page in district_page.objects.live().public().filter(locale=locale).select_related("district"):
-            urls[page.district.code] = page.get_url(request)
+    districts = district_figures(District.objects.filter(locale_id=active_locale_id()).in_order())
+    urls = district_page_urls(request)
     rows = []
-    for district in District.objects.filter(locale=locale).in_order():
+    for district in districts:
+        organisations = getattr(district, "organisations", None)
         row = DistrictCoverage(
             code=district.code,
             name=district.name,
             is_city=district.is_city,
-            meetings=meetings.get(district.code, 0),
-            organisations=None if organisations is None else organisations.get(district.code, 0),
+            meetings=getattr(district, "meetings", 0),
+            organisations=organisations,
             url=urls.get(district.code),
         )
         if district.code in SHAPES:

@@ -1,0 +1,272 @@
+"""Grant calls: the index of calls and the call page with its application form."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms_plugins.blocks.blocks import DocumentListBlock, FaqBlock
+from cms_plugins.multistep.blocks import FormStepsBlock
+from cms_plugins.multistep.pages import MultiStepFormMixin
+from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
+from cms_plugins.routing import routed_ancestors
+
+
+class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["grants.GrantCallPage"]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("grant calls index")
+        verbose_name_plural = _("grant calls indexes")
+
+    def breadcrumb_pages(self):
+        return routed_ancestors(self)
+
+    def route(self, request, path_components):
+        """A call is found and loaded as its own type in one query (Wagtail's route needs two)."""
+        if path_components:
+            call = GrantCallPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if call is None:  # not a call (or no such page): Wagtail's own lookup decides
+                return super().route(request, path_components)
+            call.routed_parent = self
+            return call.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # calls have no children: a restriction on the call itself is all ``public()`` would add
+        calls = GrantCallPage.objects.live().child_of(self).filter(view_restrictions__isnull=True).order_by("-opens_at")
+        now = timezone.now()
+        context["current_calls"] = [call for call in calls if call.closes_at > now]
+        context["past_calls"] = [call for call in calls if call.closes_at <= now]
+        return context
+
+
+class GrantCallQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+    """Calls by where they are in time (``GrantCallPage.objects.live().open()``)."""
+
+    def open(self):
+        now = timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now, review_stage="")
+
+    def upcoming(self):
+        return self.filter(opens_at__gt=timezone.now())
+
+    def closed(self):
+        return self.filter(closes_at__lte=timezone.now())
+
+    def in_district(self, code):
+        """Calls open to applicants from this district: every call is region-wide today,
+        so all of them (a per-district call would narrow this)."""
+        return self
+
+    def for_listing(self):
+        """What a list of calls needs: the fields are on the page row, nothing to prefetch."""
+        return self.defer_streamfields()
+
+
+GrantCallManager = PageManager.from_queryset(GrantCallQuerySet)
+
+REVIEW_STAGES = [("", _("as the dates say")), ("under_review", _("under review")), ("results", _("results announced"))]
+CALL_STATUSES = {
+    "upcoming": _("Opens soon"),
+    "open": _("Open for applications"),
+    "closed": _("Closed"),
+    "under_review": _("Applications under review"),
+    "results": _("Results announced"),
+}
+
+
+class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
+    """A call for proposals with its own application form."""
+
+    intro = models.TextField(_("summary"), max_length=600, help_text=_("Two or three sentences: who, what, how much."))
+    body = RichTextField(_("about the call"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    eligibility = RichTextField(
+        _("who may apply"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Shown on the call page; the eligibility step follows the switches below."),
+    )
+    accepts_ngos = models.BooleanField(_("rural NGOs may apply"), default=True)
+    accepts_initiative_groups = models.BooleanField(_("initiative groups may apply"), default=True)
+    accepts_ethnocultural_centres = models.BooleanField(_("ethnocultural centres may apply"), default=True)
+    number_of_grants = models.PositiveSmallIntegerField(_("number of grants"), default=5)
+    amount_per_grant = models.PositiveBigIntegerField(
+        _("amount per grant (₸)"), default=570000, help_text=_("Whole tenge; the most one applicant may request.")
+    )
+    opens_at = models.DateTimeField(_("opens"), help_text=_("Time in Uralsk (Asia/Oral)."))
+    closes_at = models.DateTimeField(_("closes (deadline)"), help_text=_("Time in Uralsk (Asia/Oral)."))
+    review_stage = models.CharField(
+        _("stage after the deadline"),
+        max_length=20,
+        choices=REVIEW_STAGES,
+        blank=True,
+        default="",
+        help_text=_("Set when the review starts and when the results are announced."),
+    )
+    documents = StreamField(
+        [("documents", DocumentListBlock())], verbose_name=_("guidelines and templates"), blank=True
+    )
+    faq = StreamField([("faq", FaqBlock())], verbose_name=_("questions and answers"), blank=True)
+    results = RichTextField(_("results"), blank=True, help_text=_("Winners and amounts, once announced."))
+    form_steps = StreamField(
+        FormStepsBlock(),
+        verbose_name=_("application form steps"),
+        blank=True,
+        help_text=_("Your own steps, shown after the applicant step and before the budget. Each step is one page."),
+    )
+    consent_text = RichTextField(
+        _("personal data consent text"),
+        blank=True,
+        features=["bold", "italic", "ul", "link"],
+        help_text=_("Names the operator (name, BIN), the data, the purpose, how long, transfers, and how to revoke."),
+    )
+    consent_version = models.CharField(
+        _("consent text version"),
+        max_length=40,
+        default="1",
+        help_text=_("Change it whenever the consent text changes; each application records the version agreed to."),
+    )
+
+    objects = GrantCallManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligibility"),
+                FieldPanel("accepts_ngos"),
+                FieldPanel("accepts_initiative_groups"),
+                FieldPanel("accepts_ethnocultural_centres"),
+            ],
+            heading=_("Who may apply"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("number_of_grants"), FieldPanel("amount_per_grant")])], heading=_("Budget")
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("review_stage")],
+            heading=_("Dates"),
+        ),
+        FieldPanel("documents"),
+        FieldPanel("faq"),
+        FieldPanel("results"),
+    ]
+    form_panels = [
+        FieldPanel("form_steps"),
+        MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Declaration")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(form_panels, heading=_("Application form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["grants.GrantIndexPage"]
+    subpage_types = []
+
+    multistep_currency = "₸"
+
+    class Meta:
+        verbose_name = _("grant call")
+        verbose_name_plural = _("grant calls")
+
+    def breadcrumb_pages(self):
+        return routed_ancestors(self)
+
+    # --- facts about the call -------------------------------------------------------------
+    @property
+    def deadline(self):
+        """The closing date-time, as the home and district pages' "open calls" lists show it."""
+        return self.closes_at
+
+    @property
+    def total_budget(self):
+        return (self.number_of_grants or 0) * (self.amount_per_grant or 0)
+
+    def get_status(self, now=None):
+        """One of CALL_STATUSES, from the dates and the editors' decisions."""
+        if self.review_stage:
+            return self.review_stage
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return "upcoming"
+        if self.closes_at and now >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def status(self):
+        return self.get_status()
+
+    @property
+    def status_label(self):
+        return CALL_STATUSES[self.status]
+
+    def accepted_types(self):
+        accepted = []
+        if self.accepts_ngos:
+            accepted.append("ngo")
+        if self.accepts_initiative_groups:
+            accepted.append("initiative_group")
+        if self.accepts_ethnocultural_centres:
+            accepted.append("ethnocultural_centre")
+        return accepted
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The deadline must be after the opening.")})
+        from .steps import FIXED_KEYS
+
+        errors = [
+            _("The step key “%(key)s” is used by a fixed step; choose another.") % {"key": child.value["key"]}
+            for child in self.form_steps or []
+            if child.value.get("key") in FIXED_KEYS
+        ]
+        if errors:
+            raise ValidationError({"form_steps": errors})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["has_draft"] = self.multistep_draft(request) is not None
+        return context
+
+    # --- the application form (cms_plugins.multistep hooks) ------------------------------
+    def get_form_steps(self, request=None):
+        from . import steps
+
+        return steps.call_steps(self)
+
+    def multistep_is_open(self):
+        return self.status == "open"
+
+    def multistep_done(self, request, draft, form_dict, steps):
+        from . import services
+
+        application = services.submit_application(call=self, draft=draft, form_dict=form_dict, steps=steps)
+        services.send_confirmation_after_commit(application)
+
+    def multistep_status_context(self, request, draft):
+        from .applications import Application
+
+        return {"application": Application.objects.filter(draft=draft).first()}
+
+    def multistep_step_context(self, request, draft, step):
+        return {"call": self}

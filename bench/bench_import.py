@@ -12,7 +12,7 @@ file, and on that same file and in the same run times:
    CachedInstanceLoader), the organisation resource given each BIN once (its cached
    loader cannot see rows inserted earlier in the same file);
 3. ours: ``services.run_import`` dry run (the admin preview) then real run (confirm),
-   with every normalisation and matching rule;
+   with every normalisation and matching rule (``ContactResource`` on import-export);
 4. a bare bulk insert of the same rows (the floor).
 
 Prints a table with seconds and the ratio against the plain defaults.
@@ -285,7 +285,11 @@ def main():
         clear()
         results.append(("bare bulk insert (floor)", time_floor(rows)))
         baseline = results[0][1] if not args.skip_plain else None
-        print(f"\n{args.rows} rows, {orgs} organisations, {people} people, {args.format}, {connection.vendor}\n")
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"\n{args.rows} rows, {orgs} organisations, {people} people, {args.format}, {connection.vendor}")
+        print(f"peak RSS of this process: {peak} MB\n")
         print(f"{'run':40} {'seconds':>8} {'vs defaults':>12}")
         for label, seconds in results:
             # The defaults' figure is a preview and a confirm: compare like with like.

@@ -19,6 +19,7 @@ from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.phone import format_phone, normalise_phone, validate_phone
 from cms_plugins.places.models import District
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin
+from cms_plugins.review import ReviewedPublishingMixin
 
 from .blocks import HomeBodyBlock
 from .sources import NOT_INSTALLED, organisations_count_for
@@ -110,7 +111,7 @@ class HomePage(OneQueryViewRestrictionsMixin, ServeCacheMixin, IntroMixin, Page)
         return localized_by_id(self.hero_button_page_id)
 
 
-class StandardPage(IntroMixin, Page):
+class StandardPage(ReviewedPublishingMixin, IntroMixin, Page):
     body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [*IntroMixin.content_panels, FieldPanel("body")]

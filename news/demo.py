@@ -91,8 +91,8 @@ def _news_page(index, slug, category, codes, today, days_ago, meeting, texts, la
         meeting_days, participants, villages = meeting
         page.meeting_date = today - datetime.timedelta(days=meeting_days)
         page.participants = participants
-        page.villages = villages
-        page.topics = TOPICS[lang]
+        page.villages = [("village", name.strip()) for name in villages.split(",")]
+        page.topics = [("topic", topic) for topic in TOPICS[lang].splitlines()]
         if number < 2:
             photo = get_or_create_image(f"Demo: meeting photo {number}", seed=300 + number)
             page.gallery = [("image", {"image": photo, "alt": title, "decorative": False, "caption": ""})]

@@ -5,6 +5,7 @@ import datetime
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, format_html_join
 from django.utils.translation import gettext as _
 
 FEED_SIZE = 20
@@ -18,7 +19,8 @@ def news_feed_response(index_page, request):
         language=index_page.locale.language_code,
         feed_url=request.build_absolute_uri(),
     )
-    items = index_page.news().latest().defer_streamfields().prefetch_related("districts")[:FEED_SIZE]
+    # The meeting's lists travel with the item; the long stream fields stay behind.
+    items = index_page.news().latest().defer("body", "gallery").prefetch_related("districts")[:FEED_SIZE]
     for item in items:
         published = item.first_published_at or timezone.make_aware(
             datetime.datetime.combine(item.date, datetime.time(9))
@@ -27,7 +29,7 @@ def news_feed_response(index_page, request):
         feed.add_item(
             title=item.title,
             link=url,
-            description=item.lead,
+            description=describe(item),
             pubdate=published,
             updateddate=item.last_published_at,
             unique_id=url,
@@ -38,3 +40,13 @@ def news_feed_response(index_page, request):
     feed.write(response, "utf-8")
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def describe(item):
+    """The lead, then a meeting's villages and topics as lists (HTML, as RSS readers expect)."""
+    parts = [f"<p>{escape(item.lead)}</p>"]
+    for label, values in ((_("Villages"), item.village_list()), (_("Topics discussed"), item.topic_list())):
+        if values:
+            items = format_html_join("", "<li>{}</li>", ((value,) for value in values))
+            parts.append(f"<p>{escape(label)}:</p><ul>{items}</ul>")
+    return "".join(parts)

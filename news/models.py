@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -37,6 +38,7 @@ from cms_plugins.pagecache import ServeCacheMixin
 from cms_plugins.places.models import District
 from cms_plugins.places.pages import district_page_urls, districts_by_code
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
+from cms_plugins.review import ReviewedPublishingMixin
 
 NEWS_PAGE_SIZE = 12
 # Renditions a news card uses; prefetched with the list so rendering costs no query.
@@ -143,7 +145,7 @@ def page_of(news, number):
     return PaginatedList(items, number, paginator)
 
 
-class NewsIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
+class NewsIndexPage(ReviewedPublishingMixin, OneQueryViewRestrictionsMixin, ServeCacheMixin, RoutablePageMixin, Page):
     """The news list of one language, with filters and the feed."""
 
     intro = models.TextField(_("introduction"), max_length=400, blank=True, help_text=_("Shown above the list."))
@@ -226,6 +228,15 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+# The fields that make a news item a district-meeting report when any of them is filled.
+MEETING_FIELDS = ("meeting_date", "villages", "participants", "topics")
+
+
+def _filled(value):
+    """Given: a number (even 0), a date, a non-empty text or list."""
+    return value is not None and (not hasattr(value, "__len__") or len(value) > 0)
+
+
 class NewsPageForm(WagtailAdminPageForm):
     """A district-meeting report must say when and where the meeting was."""
 
@@ -240,6 +251,11 @@ class NewsPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Filling the meeting's facts makes the news a district-meeting report (as the README
+        # promises): the category follows, and the facts it needs are asked for below.
+        if any(_filled(cleaned.get(name)) for name in MEETING_FIELDS):
+            cleaned["category"] = Category.DISTRICT_MEETING
+            self.instance.category = Category.DISTRICT_MEETING
         if cleaned.get("category") == Category.DISTRICT_MEETING:
             if not cleaned.get("meeting_date"):
                 self.add_error("meeting_date", _("A district-meeting report needs the date of the meeting."))
@@ -248,7 +264,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
+class NewsPage(ReviewedPublishingMixin, OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     """A news item; a district-meeting report is one with the meeting's details filled in."""
 
     date = models.DateField(
@@ -299,15 +315,20 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
     source_url = models.URLField(_("link to the source"), blank=True)
 
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
-    villages = models.CharField(
-        _("villages"),
-        max_length=400,
+    # Lists, not text with one item a line: each village and topic is its own segment in
+    # wagtail-localize's editor, which cannot keep line breaks inside a segment.
+    villages = StreamField(
+        [("village", blocks.CharBlock(label=_("village"), max_length=120))],
+        verbose_name=_("villages"),
         blank=True,
-        help_text=_("Villages whose residents took part, separated by commas."),
+        help_text=_("Villages whose residents took part, one village an item."),
     )
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
-    topics = models.TextField(
-        _("topics discussed"), blank=True, help_text=_("One topic a line, e.g. founding an NGO, writing a project.")
+    topics = StreamField(
+        [("topic", blocks.CharBlock(label=_("topic"), max_length=200))],
+        verbose_name=_("topics discussed"),
+        blank=True,
+        help_text=_("One topic an item, e.g. founding an NGO, writing a project."),
     )
 
     objects = NewsPageManager()
@@ -328,7 +349,10 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
                 FieldPanel("topics"),
             ],
             heading=_("District meeting"),
-            help_text=_("Fill in for a report on a district meeting."),
+            help_text=_(
+                "Fill in for a report on a district meeting: the category then becomes "
+                "“District meeting”, and the date and the districts are required."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("author_name"), FieldPanel("source_name"), FieldPanel("source_url"), FieldPanel("tags")],
@@ -361,10 +385,16 @@ class NewsPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Page):
 
     @property
     def is_meeting(self):
-        return self.category == Category.DISTRICT_MEETING
+        """A report on a meeting: so categorised, or with any of the meeting's facts filled."""
+        if self.category == Category.DISTRICT_MEETING:
+            return True
+        return any(_filled(getattr(self, name)) for name in MEETING_FIELDS)
 
     def topic_list(self):
-        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+        return [str(block.value).strip() for block in self.topics if str(block.value).strip()]
+
+    def village_list(self):
+        return [str(block.value).strip() for block in self.villages if str(block.value).strip()]
 
     @cached_property
     def local_districts(self):

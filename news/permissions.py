@@ -1,50 +1,43 @@
-"""What the Press role may do with pages (pure functions returning (allowed, reason)).
+"""Where the Press group may work in the page tree: Wagtail group page permissions.
 
-Page permissions in Wagtail are granted on a part of the page tree, not on page
-types. Press gets add/change/publish on the whole tree (migration 0002, on the root
-page, so it holds in every database whatever pages the demo or editors create),
-and these functions, called from admin hooks, narrow it to the page types press
-staff work with. Grant calls, applications, trainings, district and home pages stay
-with coordinators.
+Press gets add, change and publish on every news index (one per language) and on every
+top-level standard page (About, Contacts, … and whatever they hold), nowhere else. Wagtail
+then refuses every other page to press staff in every admin view — edit, privacy,
+revisions, workflow actions, copy, move, delete, unpublish, and wagtail-localize's views
+that ask Wagtail (``news/translation_access.py`` covers the two that do not).
+
+The rows for pages that exist are written by migration 0003; a news index or top-level
+standard page created later (the admin, wagtail-localize, the demo loader, a shell) gets
+them when it is saved (signal in apps.py), like grants indexes get the coordinators' rows.
+Images and documents: add, change and choose in the root collection (migration 0002).
 """
 
-from django.utils.translation import gettext_lazy as _
-
 PRESS_GROUP = "Press"
-# Groups whose members are not narrowed even when they are also in Press.
-UNRESTRICTED_GROUPS = {"Coordinators"}
-PRESS_PAGE_TYPES = {"news.newsindexpage", "news.newspage", "home.standardpage"}
+PRESS_PAGE_ACTIONS = ("add", "change", "publish")
 
 
-def _group_names(user):
-    cached = getattr(user, "_auyl_group_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._auyl_group_names = cached
-    return cached
+def is_press_section(page):
+    """A news index, or a standard page directly under a home page (its subtree follows)."""
+    label = page.specific_class._meta.label_lower if page.specific_class else ""
+    if label == "news.newsindexpage":
+        return True
+    if label == "home.standardpage":
+        parent = page.get_parent()
+        return parent is not None and parent.specific_class._meta.label_lower == "home.homepage"
+    return False
 
 
-def is_press_only(user):
-    """A press user who has no wider role."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    groups = _group_names(user)
-    return PRESS_GROUP in groups and not groups & UNRESTRICTED_GROUPS
+def let_press_write(page):
+    """Give Press add/change/publish on this page and its subtree (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _ = Group.objects.get_or_create(name=PRESS_GROUP)
+    for action in PRESS_PAGE_ACTIONS:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        GroupPagePermission.objects.get_or_create(group=group, page_id=page.pk, permission=permission)
 
 
-def can_handle_page_type(user, page_class):
-    """Whether the user may create, edit, publish, move or delete pages of this type."""
-    if not is_press_only(user):
-        return True, ""
-    if page_class._meta.label_lower in PRESS_PAGE_TYPES:
-        return True, ""
-    return False, _("Press staff work with news and standard pages only; ask a coordinator.")
-
-
-def can_publish_directly(user, page):
-    """Press publishes directly unless a coordinator has switched a review workflow on for the page."""
-    if not is_press_only(user):
-        return True, ""
-    if page.get_workflow() is not None:
-        return False, _("This section is reviewed before publication: submit it for review instead.")
-    return True, ""
+def on_section_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and is_press_section(instance):
+        let_press_write(instance)

@@ -1,77 +1,36 @@
-"""Admin hooks narrowing the Press role to news and standard pages.
+"""Admin hooks for press staff's screens.
 
-https://docs.wagtail.org/en/stable/reference/hooks.html#page-editor-workflow
+Who may touch which page is not decided here: that is Wagtail's group page permissions
+(news/permissions.py) and review-aware publishing (cms_plugins/review.py).
 """
 
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail import hooks
-from wagtail.models import Page
 
-from .permissions import can_handle_page_type, can_publish_directly
-
-
-def _refuse(request, reason):
-    messages.error(request, reason)
-    return redirect("wagtailadmin_home")
+from .translation_review import submit_translation_for_review
 
 
-def _check_type(request, page_class):
-    allowed, reason = can_handle_page_type(request.user, page_class)
-    return None if allowed else _refuse(request, reason)
+@hooks.register("register_admin_urls")
+def translation_review_urls():
+    return [
+        path(
+            "news/translations/<int:page_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="news_submit_translation_for_review",
+        )
+    ]
 
 
-@hooks.register("before_create_page")
-def press_create(request, parent_page, page_class):
-    return _check_type(request, page_class)
-
-
-@hooks.register("before_edit_page")
-def press_edit(request, page):
-    return _check_type(request, page.specific_class)
-
-
-@hooks.register("before_delete_page")
-@hooks.register("before_unpublish_page")
-@hooks.register("before_copy_page")
-@hooks.register("before_move_page")
-def press_other_actions(request, page, *args):
-    return _check_type(request, page.specific_class)
-
-
-@hooks.register("before_publish_page")
-def press_publish(request, page):
-    response = _check_type(request, page.specific_class)
-    if response:
-        return response
-    allowed, reason = can_publish_directly(request.user, page)
-    if not allowed:
-        messages.error(request, reason)
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
-
-
-@hooks.register("before_bulk_action")
-def press_bulk(request, action_type, objects, action_class_instance):
-    if action_type != "page":
-        return None
-    for obj in objects:
-        page_class = obj.specific_class if isinstance(obj, Page) else type(obj)
-        response = _check_type(request, page_class)
-        if response:
-            return response
-        if getattr(action_class_instance, "action_type", "") == "publish":
-            allowed, reason = can_publish_directly(request.user, obj)
-            if not allowed:
-                return _refuse(request, reason)
-    return None
-
-
-@hooks.register("construct_page_action_menu")
-def press_hide_publish(menu_items, request, context):
-    """Hide "Publish" where a review workflow is on; press staff submit for review."""
-    page = context.get("page") or context.get("parent_page")
-    if page is None or not getattr(page, "pk", None):
-        return
-    if not can_publish_directly(request.user, page)[0]:
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+@hooks.register("insert_editor_js")
+def localize_editor_labels():
+    """Translated labels for the two that wagtail-localize's editor writes in English."""
+    return format_html(
+        '<script src="{}" data-heading="{}" data-more-actions="{}" defer></script>',
+        static("news/admin/localize-labels.js"),
+        _("Translation: %(source)s → %(target)s"),
+        pgettext("admin menu", "More actions"),
+    )

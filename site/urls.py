@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_plugins import translation_access
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
 from news import views as news_views
 
 urlpatterns = [
+    # wagtail-localize's two views that do not ask Wagtail about the page, page-aware.
+    *translation_access.urlpatterns("admin/"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),

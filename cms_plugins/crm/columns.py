@@ -5,6 +5,7 @@ A file's headers may be the keys below or the titles in any of the site's langua
 in Kazakh must be understood while the admin speaks Russian.
 """
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -98,20 +99,31 @@ COLUMNS = [
         "full_name",
         {"en": "Full name", "ru": "ФИО", "kk": "Аты-жөні"},
         "person",
-        ("name", "person", "contact person", "контактное лицо", "фамилия имя отчество", "аты жөні", "тәа"),
+        (
+            "name",
+            "person",
+            "contact person",
+            "contact name",
+            "person name",
+            "name and surname",
+            "контактное лицо",
+            "фамилия имя отчество",
+            "аты жөні",
+            "тәа",
+        ),
     ),
     Column("role", {"en": "Role", "ru": "Должность", "kk": "Лауазымы"}, "membership", ("position", "роль", "лауазым")),
     Column(
         "phone",
         {"en": "Phone", "ru": "Телефон", "kk": "Телефон нөмірі"},
         "person",
-        ("tel", "телефон", "тел", "мобильный", "phone number", "ұялы телефон"),
+        ("tel", "телефон", "тел", "phone number"),
     ),
     Column(
         "email",
         {"en": "Email", "ru": "Эл. почта", "kk": "Эл. пошта"},
         "person",
-        ("e mail", "email address", "почта", "электронная почта", "электрондық пошта"),
+        ("e mail", "email address", "e-mail address", "mail", "почта", "электронная почта", "электрондық пошта"),
     ),
     Column(
         "preferred_language",
@@ -149,6 +161,25 @@ def header_key(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Headers that do not say whose they are: never guessed, the coordinator chooses.
+AMBIGUOUS = {
+    "notes": ("org_notes", "person_notes"),
+    "note": ("org_notes", "person_notes"),
+    "comment": ("org_notes", "person_notes"),
+    "comments": ("org_notes", "person_notes"),
+    "remarks": ("org_notes", "person_notes"),
+    "примечание": ("org_notes", "person_notes"),
+    "примечания": ("org_notes", "person_notes"),
+    "комментарий": ("org_notes", "person_notes"),
+    "заметки": ("org_notes", "person_notes"),
+    "ескерту": ("org_notes", "person_notes"),
+    "ескертпе": ("org_notes", "person_notes"),
+}
+# A plain "phone" next to a mobile column may be an office line: asked, not guessed.
+MOBILE = {"мобильный", "мобильный телефон", "сотовый", "mobile", "mobile phone", "ұялы телефон", "ұялы"}
+GENERIC_PHONE = {"телефон", "phone", "tel", "тел", "телефон нөмірі", "phone number"}
+
+
 def _lookup():
     table = {}
     languages = [code for code, _name in settings.LANGUAGES]
@@ -158,33 +189,103 @@ def _lookup():
         for name in names:
             if name:
                 table.setdefault(header_key(name), column.key)
+    for name in MOBILE:
+        table.setdefault(header_key(name), "phone")
     return table
 
 
-def match_headers(headers):
-    """Map each header position to a column key. Returns (mapping, unknown, duplicates).
+@dataclass
+class ColumnPlan:
+    """What each column of a file means: a key, ignored, or still to be chosen."""
+
+    positions: dict = field(default_factory=dict)  # column position -> key
+    titles: dict = field(default_factory=dict)  # key -> the file's header text
+    unknown: list = field(default_factory=list)  # (header, [suggested keys])
+    ambiguous: list = field(default_factory=list)  # (header, [possible keys])
+    duplicates: list = field(default_factory=list)  # headers naming a key already taken
+    ignored: list = field(default_factory=list)  # headers chosen to be ignored
+    suggested: dict = field(default_factory=dict)  # header -> key found without being chosen
+
+    def as_mapping(self):
+        """Header -> key for every column read, "" for those ignored."""
+        return {**{text: key for key, text in self.titles.items()}, **dict.fromkeys(self.ignored, "")}
+
+    @property
+    def unmapped(self):
+        return [header for header, _keys in self.ambiguous + self.unknown]
+
+    @property
+    def unknown_columns(self):
+        return [header for header, _keys in self.unknown]
+
+
+def suggest(text, limit=3):
+    """The keys whose names come closest to an unknown header."""
+    table = _lookup()
+    close = difflib.get_close_matches(header_key(text), list(table), n=limit * 3, cutoff=0.5)
+    keys = []
+    for name in close:
+        key = table[name]
+        if key not in keys and not key.startswith("_"):
+            keys.append(key)
+    return keys[:limit]
+
+
+def plan_columns(headers, chosen=None):
+    """Read a file's headers, with the coordinator's choices ``chosen`` (header -> key,
+    or "" to ignore) winning over what the headers say.
 
     A '?' in a header stands for one letter that a Windows-1251 save replaced
     (Kazakh letters), so "?йым" still means "Ұйым".
     """
+    chosen = {header_key(str(k)): v for k, v in (chosen or {}).items()}
     table = _lookup()
-    mapping, unknown, duplicates, seen = {}, [], [], set()
+    keys_of = [header_key(str(h or "")) for h in headers]
+    has_mobile = any(key in {header_key(m) for m in MOBILE} for key in keys_of)
+    plan, seen = ColumnPlan(), set()
     for position, header in enumerate(headers):
         text = str(header or "").strip()
         if not text:
             continue
-        key = header_key(text)
-        found = table.get(key)
-        if found is None and "?" in key:
-            pattern = re.compile("^" + re.escape(key).replace(r"\?", ".") + "$")
-            candidates = {column for name, column in table.items() if pattern.match(name)}
-            if len(candidates) == 1:
-                found = candidates.pop()
-        if found is None:
-            unknown.append(text)
-        elif found in seen:
-            duplicates.append(text)
+        key = keys_of[position]
+        if key in chosen:
+            found = chosen[key]
+            if not found:
+                plan.ignored.append(text)
+                continue
+            if found not in BY_KEY or found.startswith("_"):
+                plan.unknown.append((text, suggest(found)))
+                continue
+        elif key in AMBIGUOUS:
+            plan.ambiguous.append((text, list(AMBIGUOUS[key])))
+            continue
+        elif has_mobile and key in {header_key(g) for g in GENERIC_PHONE}:
+            plan.ambiguous.append((text, ["phone"]))
+            continue
         else:
-            seen.add(found)
-            mapping[position] = found
-    return mapping, unknown, duplicates
+            found = table.get(key)
+            if found is None and "?" in key:
+                pattern = re.compile("^" + re.escape(key).replace(r"\?", ".") + "$")
+                candidates = {column for name, column in table.items() if pattern.match(name)}
+                if len(candidates) == 1:
+                    found = candidates.pop()
+            if found is None:
+                plan.unknown.append((text, suggest(text)))
+                continue
+            if not found.startswith("_"):
+                plan.suggested[text] = found
+        if found.startswith("_"):  # a rejects file's Line and Errors: read back and left out
+            plan.ignored.append(text)
+            continue
+        if found in seen:
+            plan.duplicates.append(text)
+            continue
+        seen.add(found)
+        plan.positions[position] = found
+        plan.titles[found] = text
+    return plan
+
+
+def is_meta_header(text):
+    """A rejects file's own Line or Errors column, in any language."""
+    return _lookup().get(header_key(str(text or "")), "").startswith("_")

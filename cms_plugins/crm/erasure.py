@@ -47,7 +47,8 @@ def erase_people(identity):
 
 @register("crm.import_log", _("CRM import log: names of imported files"))
 def erase_import_log(identity):
-    return scrub_fields(ImportLog.objects.all(), identity, ["file_name"])
+    # A background preview keeps its invalid rows' messages, which quote cells (an e-mail…).
+    return scrub_fields(ImportLog.objects.all(), identity, ["file_name", "preview", "error"])
 
 
 @register("crm.import_files", _("CRM import files: rejected rows and uploads never confirmed"))

@@ -18,7 +18,6 @@ from cms_plugins.formulas import escape_formula
 from cms_plugins.phone import format_phone
 from cms_plugins.places.models import District
 
-from .columns import DATA_COLUMNS
 from .models import Membership, Organisation, Person
 
 CSV_DELIMITER = ";"
@@ -89,12 +88,6 @@ class ContactRows:
             "person_notes": person.notes,
         }
 
-    def headers(self):
-        return [column.title(self.language) for column in DATA_COLUMNS]
-
-    def as_list(self, row):
-        return [escape_formula(row.get(column.key, "")) for column in DATA_COLUMNS]
-
 
 def rows_for_organisations(organisations, builder):
     memberships = Membership.objects.select_related("person").order_by("person__full_name", "pk")
@@ -131,33 +124,21 @@ def all_rows(builder):
     )
 
 
-def to_csv(rows, builder):
-    """UTF-8 with BOM, ';' between cells: what Excel in a Russian locale opens directly."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(builder.headers())
-    for row in rows:
-        writer.writerow(builder.as_list(row))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_xlsx(rows, builder):
-    """An XLSX workbook through django-import-export's format (tablib + openpyxl)."""
-    from import_export.formats.base_formats import XLSX
-    from tablib import Dataset
-
-    dataset = Dataset(headers=builder.headers(), title=str(_("Contacts"))[:31])
-    for row in rows:
-        dataset.append(builder.as_list(row))
-    return XLSX().export_data(dataset)
-
-
 def export_bytes(rows, file_format="xlsx", language=None):
+    """Rows through ``ContactResource.export`` into import-export's XLSX format, or CSV
+    in UTF-8 with BOM and ';' (what Excel in a Russian locale opens directly)."""
+    from import_export.formats.base_formats import CSV, XLSX
+
+    from .resources import ContactResource
+
     builder = ContactRows(language=language, for_csv=file_format == "csv")
     rows = rows(builder) if callable(rows) else rows
+    dataset = ContactResource(language=builder.language).export(rows)
     if file_format == "csv":
-        return to_csv(rows, builder)
-    return to_xlsx(rows, builder)
+        text = CSV().export_data(dataset, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+        return ("\ufeff" + text).encode("utf-8")
+    dataset.title = str(_("Contacts"))[:31]
+    return XLSX().export_data(dataset)
 
 
 CONTENT_TYPES = {
@@ -175,12 +156,15 @@ def rejects_bytes(result, file_format="xlsx", language=None):
     # A rejects file that is itself re-uploaded keeps one Line and one Errors column.
     keep = [i for i, h in enumerate(headers) if h not in {BY_KEY["_line"].title(lg) for lg in ("en", "ru", "kk")}
             and h not in {BY_KEY["_errors"].title(lg) for lg in ("en", "ru", "kk")}]  # fmt: skip
-    out_headers = [headers[i] for i in keep] + [BY_KEY["_line"].title(language), BY_KEY["_errors"].title(language)]
+    out_headers = [escape_formula(headers[i]) for i in keep]
+    out_headers += [BY_KEY["_line"].title(language), BY_KEY["_errors"].title(language)]
     rows = []
     for outcome in result.invalid_rows:
         cells = list(outcome.cells) + [""] * (len(headers) - len(outcome.cells))
         errors = "; ".join(f"{column}: {message}" if column else str(message) for column, message in outcome.errors)
-        rows.append([escape_formula(_cell(cells[i], file_format)) for i in keep] + [outcome.line, errors])
+        rows.append(
+            [escape_formula(_cell(cells[i], file_format)) for i in keep] + [outcome.line, escape_formula(errors)]
+        )
     if file_format == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")

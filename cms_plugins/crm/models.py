@@ -8,7 +8,7 @@ also avoids wagtail#10217 on SQLite.
 from django.conf import settings
 from django.core.validators import validate_email
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -70,14 +70,16 @@ class OrganisationFocusArea(TaggedItemBase):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(status=Status.ACTIVE)
-
     def with_people_count(self):
         return self.annotate(people_count=Count("memberships", distinct=True))
 
+    def with_last_contact(self):
+        """The date of the latest history entry, as ``last_contact``."""
+        latest = Interaction.objects.filter(organisation=OuterRef("pk")).order_by("-date").values("date")[:1]
+        return self.annotate(last_contact=Subquery(latest))
+
     def for_admin_list(self):
-        return self.select_related("district").prefetch_related("focus_areas").with_people_count()
+        return self.select_related("district").with_people_count().with_last_contact()
 
 
 class Organisation(models.Model):
@@ -158,21 +160,10 @@ class Organisation(models.Model):
         if not self.bin and self.legal_form not in NO_BIN_FORMS:
             raise ValidationError({"bin": _("A BIN is required unless the legal form is initiative group.")})
 
-    @property
-    def has_bin(self):
-        return bool(self.bin)
-
-    def focus_area_names(self):
-        # Reads the prefetched tags (OrganisationQuerySet.for_admin_list): no query a row.
-        return ", ".join(sorted(tag.name for tag in self.focus_areas.all()))
-
 
 class PersonQuerySet(models.QuerySet):
     def named(self):
         return self.filter(anonymised_at__isnull=True)
-
-    def reachable_by_mail(self):
-        return self.named().filter(mailing_opt_out=False).exclude(email="")
 
 
 class Person(models.Model):
@@ -348,6 +339,12 @@ class ImportLog(models.Model):
         ATOMIC = "atomic", _("all or nothing")
         SKIP_INVALID = "skip_invalid", _("import valid rows, reject the others")
 
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("failed")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -366,6 +363,22 @@ class ImportLog(models.Model):
     imported = models.BooleanField(_("imported"), default=False)
     rejects_file = models.CharField(_("rejected rows file"), max_length=255, blank=True, editable=False)
     seconds = models.FloatField(_("seconds"), default=0)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DONE)
+    error = models.TextField(_("why it failed"), blank=True)
+    upload = models.CharField(_("stored upload"), max_length=255, blank=True, editable=False)
+    preview = models.JSONField(
+        _("preview"), default=dict, blank=True, editable=False, help_text=_("A background preview's findings.")
+    )
+    # "contacts" while a background import of the contacts list waits or runs, else empty:
+    # the unique constraint lets only one run at a time, whichever server starts it.
+    running_lock = models.CharField(max_length=20, null=True, blank=True, unique=True, editable=False)
+    column_mapping = models.JSONField(
+        _("column mapping"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("What each column of the file was read as (empty: ignored)."),
+    )
 
     class Meta:
         verbose_name = _("import log entry")
@@ -374,3 +387,24 @@ class ImportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.file_name}"
+
+    @property
+    def in_progress(self):
+        return self.state in {self.State.QUEUED, self.State.RUNNING}
+
+
+class ColumnMapping(models.Model):
+    """The columns a coordinator chose for a set of headers, offered again next time
+    a file with the same headers is uploaded."""
+
+    headers_key = models.CharField(max_length=64, unique=True, editable=False)
+    headers = models.JSONField(_("headers"), default=list)
+    mapping = models.JSONField(_("mapping"), default=dict, help_text=_("Header -> column key; empty: ignored."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved column mapping")
+        verbose_name_plural = _("saved column mappings")
+
+    def __str__(self):
+        return ", ".join(self.headers)[:120]

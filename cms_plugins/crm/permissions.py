@@ -9,12 +9,6 @@ def _has(user, *codenames):
     return all(user.has_perm(f"crm.{codename}") for codename in codenames)
 
 
-def can_view_crm(user):
-    if _has(user, "view_organisation") or _has(user, "view_person"):
-        return True, ""
-    return False, _("You may not see the CRM.")
-
-
 def can_import_contacts(user):
     if _has(user, "import_contacts", "add_organisation", "change_organisation", "add_person", "change_person"):
         return True, ""

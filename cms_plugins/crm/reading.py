@@ -9,12 +9,33 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 XLSX_MAGIC = b"PK\x03\x04"
 DELIMITERS = [",", ";", "\t"]
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def max_rows():
+    """Rows a file may have (``CRM_IMPORT_MAX_ROWS``): a spreadsheet of a whole country fits."""
+    return getattr(settings, "CRM_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+def max_unpacked_bytes():
+    """What an XLSX may unpack to (``CRM_IMPORT_MAX_UNPACKED_BYTES``): a tiny zip can hold gigabytes."""
+    return getattr(settings, "CRM_IMPORT_MAX_UNPACKED_BYTES", DEFAULT_MAX_UNPACKED_BYTES)
+
+
+def too_many_rows():
+    return UnreadableFile(
+        _("The file has more than %(rows)s rows. Split it into smaller files and import them one by one.")
+        % {"rows": f"{max_rows():,}".replace(",", " ")}
+    )
 
 
 class UnreadableFile(ValueError):
@@ -68,7 +89,7 @@ def read_csv(data):
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    headers, rows, blank, line = None, [], 0, 1
+    headers, rows, blank, line, limit = None, [], 0, 1, max_rows()
     while True:
         line = reader.line_num + 1
         try:
@@ -86,23 +107,48 @@ def read_csv(data):
         if headers is None:
             headers = cells
             continue
+        if len(rows) >= limit:
+            raise too_many_rows()
         rows.append((line, cells))
     if headers is None:
         raise UnreadableFile(_("The file is empty."))
     return Table(headers, rows, "csv", encoding=encoding, delimiter=delimiter, blank_rows=blank)
 
 
+def check_unpacked_size(data):
+    """Refuse an XLSX whose parts unpack to more than the limit, before unpacking any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise UnreadableFile(_("The workbook cannot be opened: it may be damaged or not an XLSX file.")) from error
+    if unpacked > max_unpacked_bytes():
+        raise UnreadableFile(
+            _("The workbook unpacks to %(mb)s MB, more than the %(max)s MB allowed. Save it as CSV or split it.")
+            % {"mb": unpacked // (1024 * 1024), "max": max_unpacked_bytes() // (1024 * 1024)}
+        )
+
+
 def read_xlsx(data):
     from openpyxl import load_workbook
 
+    check_unpacked_size(data)
     try:
+        # Read-only mode streams the sheet row by row instead of building it in memory.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnreadableFile(_("The workbook cannot be opened: it may be damaged or not an XLSX file.")) from error
     try:
         sheet = workbook.worksheets[0]
+        limit = max_rows()
+        # The sheet's declared size refuses a huge file at once; counting below catches a false one.
+        declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
+        if declared > limit + 1 and sheet.min_row == 1:
+            raise too_many_rows()
         headers, rows, blank = None, [], 0
         for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if line > limit + 1000:  # styled but empty rows count too: they cost the same to read
+                raise too_many_rows()
             values = ["" if cell is None else cell for cell in cells]
             if not any(str(value).strip() for value in values):
                 if headers is not None:
@@ -111,6 +157,8 @@ def read_xlsx(data):
             if headers is None:
                 headers = [str(value) for value in values]
                 continue
+            if len(rows) >= limit:
+                raise too_many_rows()
             rows.append((line, values))
     finally:
         workbook.close()

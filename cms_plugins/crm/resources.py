@@ -1,74 +1,467 @@
-"""The contacts spreadsheet as a django-import-export resource.
+"""The contacts spreadsheet as a django-import-export Resource.
 
-django-import-export's per-row machinery (one ModelResource row -> one instance,
-several queries a row) cannot match organisations and people across columns and
-is about ten times too slow for 10,000 rows, so ``import_data`` hands the dataset
-to the bulk ``Importer`` and reports back in import-export's own ``Result``; the
-admin views use import-export's temporary storage and formats. Code written for
-import-export (``resource.import_data(dataset, dry_run=True)``,
-``result.has_validation_errors()``, ``result.invalid_rows``) works unchanged.
+One row is one person with their organisation's columns, so a row's instance is a
+``Contact``: the organisation and the person it means (found by
+``loader.ContactInstanceLoader``, or new), the membership between them, and the
+values the row brings (set by the fields, cleaned by the widgets in ``widgets``).
+
+The library's flow does the rest: ``import_data(dry_run=True)`` is the preview and
+its ``Result`` holds new / updated / unchanged (skipped) / invalid per row;
+``use_bulk`` with ``batch_size`` writes every batch of rows through Django's
+``bulk_create`` / ``bulk_update`` (``ContactResource.bulk_create``); one transaction
+for the whole file, rolled back when a row is invalid unless the caller imports
+the valid rows only (``rollback_on_validation_errors``).
+
+Rules beyond one cell:
+
+- Blank cells never erase what is stored; a filled cell replaces a different value
+  (the same name in another spelling is no change).
+- A row needs an organisation or a person; a role or focus areas need the
+  organisation; a BIN is required unless the legal form is initiative group (read
+  from the name, "ИГ …", when no column gives it).
 """
 
-from django.core.exceptions import ValidationError
-from import_export import resources
-from import_export.results import Result, RowResult
-from tablib import Dataset
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export import fields, resources
 
-from .exporting import ContactRows, all_rows
-from .importer import INVALID, NEW, UPDATED, Importer
-from .reading import Table
+from cms_plugins.formulas import escape_formula
 
-IMPORT_TYPES = {NEW: RowResult.IMPORT_TYPE_NEW, UPDATED: RowResult.IMPORT_TYPE_UPDATE}
+from . import widgets
+from .columns import DATA_COLUMNS
+from .loader import ContactIndex, ContactInstanceLoader, Entity, Link, chunks
+from .models import (
+    NO_BIN_FORMS,
+    FocusArea,
+    Language,
+    LegalForm,
+    Membership,
+    Organisation,
+    OrganisationFocusArea,
+    Person,
+    Status,
+)
+from .names import fold, name_key_for, noise_words, person_key
+
+# Column key -> model field.
+ORG_FIELDS = {
+    "org_name": "name",
+    "org_short_name": "short_name",
+    "legal_form": "legal_form",
+    "bin": "bin",
+    "registration_date": "registration_date",
+    "district": "district",
+    "settlement": "settlement",
+    "address": "address",
+    "status": "status",
+    "website": "website",
+    "social_links": "social_links",
+    "org_notes": "notes",
+}
+PERSON_FIELDS = {
+    "full_name": "full_name",
+    "phone": "phone",
+    "email": "email",
+    "preferred_language": "preferred_language",
+    "consent_version": "consent_version",
+    "consent_at": "consent_at",
+    "consent_method": "consent_method",
+    "mailing_opt_out": "mailing_opt_out",
+    "person_notes": "notes",
+}
+KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
+MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
+NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
+PROGRESS_EVERY = 250
+
+
+def _max(model, name):
+    return model._meta.get_field(name).max_length
+
+
+def _field(key, widget):
+    return fields.Field(attribute=key, column_name=key, widget=widget, saves_null_values=False)
+
+
+class Contact:
+    """One row's instance: the organisation and person it means, and its values."""
+
+    pk = None
+
+    def __init__(self, org=None, person=None):
+        self.org = org
+        self.person = person
+        self.values = {}
+        self.row_status = UNCHANGED
+        self.org_status = ""
+        self.person_status = ""
+        self.changes = []  # column keys whose values change
+
+    def __setattr__(self, name, value):
+        # Fields set the row's cleaned values by their column key.
+        if name in KEYS:
+            self.values[name] = value
+        else:
+            super().__setattr__(name, value)
+
+    def __getattr__(self, name):
+        if name in KEYS:
+            return self.values.get(name)
+        raise AttributeError(name)
+
+    def __str__(self):
+        parts = [entity.obj for entity in (self.org, self.person) if entity is not None]
+        return " — ".join(str(part.name if isinstance(part, Organisation) else part.full_name) for part in parts)
 
 
 class ContactResource(resources.Resource):
-    def __init__(self, user=None, source="", language=None, **kwargs):
+    org_name = _field("org_name", widgets.TextWidget(_max(Organisation, "name")))
+    org_short_name = _field("org_short_name", widgets.TextWidget(_max(Organisation, "short_name")))
+    legal_form = _field(
+        "legal_form",
+        widgets.ChoiceWidget(LegalForm.choices, gettext_lazy("legal form"), aliases_setting="CRM_LEGAL_FORM_ALIASES"),
+    )
+    bin = _field("bin", widgets.BinWidget())
+    registration_date = _field("registration_date", widgets.DateWidget())
+    district = _field("district", widgets.DistrictWidget())
+    settlement = _field("settlement", widgets.TextWidget(_max(Organisation, "settlement")))
+    address = _field("address", widgets.TextWidget(_max(Organisation, "address")))
+    focus_areas = _field("focus_areas", widgets.FocusAreasWidget())
+    status = _field("status", widgets.ChoiceWidget(Status.choices, gettext_lazy("status")))
+    website = _field("website", widgets.WebsiteWidget(_max(Organisation, "website")))
+    social_links = _field("social_links", widgets.TextWidget())
+    org_notes = _field("org_notes", widgets.TextWidget())
+    full_name = _field("full_name", widgets.TextWidget(_max(Person, "full_name")))
+    role = _field("role", widgets.TextWidget(_max(Membership, "role")))
+    phone = _field("phone", widgets.PhoneWidget())
+    email = _field("email", widgets.EmailWidget(_max(Person, "email")))
+    preferred_language = _field(
+        "preferred_language",
+        widgets.ChoiceWidget(
+            Language.choices, gettext_lazy("language"), extra={"қазақша": "kk", "русский": "ru", "english": "en"}
+        ),
+    )
+    consent_version = _field("consent_version", widgets.TextWidget(_max(Person, "consent_version")))
+    consent_at = _field("consent_at", widgets.DateTimeWidget())
+    consent_method = _field("consent_method", widgets.TextWidget(_max(Person, "consent_method")))
+    mailing_opt_out = _field("mailing_opt_out", widgets.YesNoWidget())
+    person_notes = _field("person_notes", widgets.TextWidget())
+
+    contact_class = Contact
+
+    class Meta:
+        instance_loader_class = ContactInstanceLoader
+        import_id_fields = ()
+        use_bulk = True
+        batch_size = 2000
+        skip_diff = True
+        store_instance = True
+        clean_model_instances = False
+        report_skipped = True
+
+    def __init__(self, source="", progress=None, language=None, **kwargs):
         super().__init__(**kwargs)
-        self.user = user
-        self.source = source
         self.language = language
-        self.last_result = None  # the Importer's own ImportResult, with column-level errors
+        self.source = source[:255]
+        self.progress = progress  # called with the rows done, every PROGRESS_EVERY rows
+        self.rows_done = 0
+        noise = noise_words()
+        # Settings are read once per import, not once per row (they sit behind a lazy object).
+        self.name_key = lambda text: name_key_for(str(text or ""), noise)
+        self.index = ContactIndex(self.name_key)
+        self.import_fields = list(self.fields.values())
 
-    def export(self, queryset=None, **kwargs):
-        """A tablib Dataset of every contact (or ``queryset``'s rows, built by the caller)."""
-        builder = ContactRows(language=self.language)
-        rows = queryset if queryset is not None else all_rows(builder)
-        dataset = Dataset(headers=builder.headers())
-        for row in rows:
-            dataset.append(builder.as_list(row))
-        return dataset
+    def get_import_fields(self):
+        return self.import_fields
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
-        skip_invalid = kwargs.get("skip_invalid", False)
-        table = Table(
-            headers=list(dataset.headers or []),
-            rows=[(number, list(row)) for number, row in enumerate(dataset, start=2)],
-            file_format="dataset",
-        )
-        importer = Importer(user=self.user, source=self.source, skip_invalid=skip_invalid, dry_run=dry_run)
-        ours = importer.run_table(table)
-        self.last_result = ours
-        result = Result()
-        result.diff_headers = list(dataset.headers or [])
-        for message in ours.file_errors:
-            result.append_base_error(ValidationError(message))
-        for outcome in ours.rows:
-            row_result = RowResult()
-            if outcome.status == INVALID:
-                row_result.import_type = RowResult.IMPORT_TYPE_INVALID
-                errors = {}
-                for column, message in outcome.errors:
-                    errors.setdefault(column or "__all__", []).append(str(message))
-                error = ValidationError(errors)
-                row_result.validation_error = error
-                result.append_invalid_row(
-                    outcome.line, dict(zip(result.diff_headers, outcome.cells, strict=False)), error
-                )
-            else:
-                row_result.import_type = IMPORT_TYPES.get(outcome.status, RowResult.IMPORT_TYPE_SKIP)
-            result.increment_row_result_total(row_result)
-            result.append_row_result(row_result)
-        result.total_rows = len(ours.rows)
-        if raise_errors and ours.has_errors:
-            raise ValidationError(ours.summary())
-        return result
+    # --- export: rows built by exporting.ContactRows, one dict per person and organisation
+    def get_export_fields(self, selected_fields=None):
+        return [self.fields[column.key] for column in DATA_COLUMNS]
+
+    def get_export_headers(self, selected_fields=None):
+        return [column.title(self.language) for column in DATA_COLUMNS]
+
+    def export_field(self, field, instance, **kwargs):
+        # Cells a spreadsheet would run as a formula get an apostrophe (the importer drops it).
+        return escape_formula(instance.get(field.attribute, ""))
+
+    # --- before the rows: load what the file may mean -----------------------------
+    def clean_keys(self, row):
+        """The cells the matching rules read, cleaned once per row: value or ValueError."""
+        keys = {}
+        for key in MATCH_KEYS:
+            if key in row:
+                try:
+                    keys[key] = self.fields[key].clean(row)
+                except ValueError as error:
+                    keys[key] = error
+        return keys
+
+    def match_keys(self):
+        """The current row's matching values; a cell in error counts as blank."""
+        return {key: None if isinstance(v, ValueError) else v for key, v in self.row_keys.items()}
+
+    def before_import(self, dataset, **kwargs):
+        # Only the file's columns are imported: a missing column is no value, not a blank.
+        self.import_fields = [f for f in self.fields.values() if f.column_name in set(dataset.headers or ())]
+        self.keys_by_row = [self.clean_keys(row) for row in dataset.dict]
+        bins, names, emails, phones = set(), set(), set(), set()
+        for keys in self.keys_by_row:
+            value = keys.get("bin")
+            if value and not isinstance(value, ValueError):
+                bins.add(value)
+            value = keys.get("org_name")
+            if value and not isinstance(value, ValueError):
+                names.add(self.name_key(value))
+            value = keys.get("email")
+            if value and not isinstance(value, ValueError):
+                emails.add(value)
+            value = keys.get("phone")
+            if value and not isinstance(value, ValueError):
+                phones.add(value)
+        self.index.prefetch(bins, names, emails, phones)
+
+    def before_import_row(self, row, **kwargs):
+        self.row_keys = self.keys_by_row[kwargs["row_number"] - 1]
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # The matching cells were cleaned before the rows (to load what they match); the
+        # others go straight to their widget (Field.save's default-value handling is not
+        # needed here: a blank cell is None, and None is never set).
+        key = field.attribute
+        if key in self.row_keys:
+            value = self.row_keys[key]
+            if isinstance(value, ValueError):
+                raise value
+        elif field.column_name in row:
+            value = field.widget.clean(row[field.column_name], row=row)
+        else:
+            return
+        if value is not None:
+            instance.values[key] = value
+
+    def init_instance(self, row=None):
+        return self.contact_class()
+
+    # --- one row ------------------------------------------------------------------
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = {key: [str(m) for m in messages] for key, messages in error.message_dict.items()}
+        self.plan(instance, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def plan(self, contact, errors):
+        """Check the row's rules, then apply its values to its records (in memory)."""
+
+        def error(key, message):
+            errors.setdefault(key, []).append(str(message))
+
+        values = contact.values
+        org = {ORG_FIELDS[k]: v for k, v in values.items() if k in ORG_FIELDS and v is not None}
+        person = {PERSON_FIELDS[k]: v for k, v in values.items() if k in PERSON_FIELDS and v is not None}
+        role, tags = values.get("role") or "", values.get("focus_areas") or []
+        if role and not org:
+            error("role", _("A role is given but no organisation: fill in the organisation's columns."))
+        if not org and not person and not tags and not errors:
+            error(NON_FIELD_ERRORS, _("The row has neither an organisation nor a person."))
+        if tags and not org:
+            error("org_name", _("Focus areas are given but no organisation."))
+        org_entity = contact.org if org and not errors else None
+        if org and org_entity is None and not org.get("name"):
+            error("org_name", _("The organisation's name is missing, and no organisation has this BIN."))
+        if org and not errors:
+            stored = org_entity.obj if org_entity else None
+            if "legal_form" not in org and (stored is None or stored.legal_form == LegalForm.OTHER):
+                inferred = self.form_from_name(org.get("name") or (stored.name if stored else ""))
+                if inferred:
+                    org["legal_form"] = inferred
+            bin_value = org.get("bin") or (stored.bin if stored else "")
+            form = org.get("legal_form") or (stored.legal_form if stored else LegalForm.OTHER)
+            if not bin_value and form not in NO_BIN_FORMS:
+                error("bin", _("A BIN is required unless the legal form is initiative group."))
+        person_entity = contact.person if person and not errors else None
+        if person and person_entity is None and not person.get("full_name") and not errors:
+            error("full_name", _("The person's full name is missing, and no person has this e-mail or phone."))
+        if errors:
+            return
+        created = False
+        index = self.index
+        if org:
+            if org_entity is None:
+                org_entity = index.add_org(Entity(Organisation(source=self.source), True))
+                contact.org_status = NEW
+                created = True
+            before = len(contact.changes)
+            self.apply(org_entity, org, ORG_FIELDS, contact.changes)
+            if org_entity.is_new or "bin" in org_entity.changed:
+                index.index_org(org_entity)
+            added = [t for t in tags if fold(t) not in org_entity.tags]
+            for tag in added:
+                org_entity.tags.add(fold(tag))
+                org_entity.new_tags.append(tag)
+            if added:
+                org_entity.touched = True
+                contact.changes.append("focus_areas")
+            if not contact.org_status:
+                contact.org_status = UPDATED if len(contact.changes) > before else UNCHANGED
+        contact.org = org_entity
+        if person:
+            if person_entity is None:
+                person_entity = index.add_person(Entity(Person(source=self.source), True))
+                contact.person_status = NEW
+                created = True
+            before = len(contact.changes)
+            self.apply(person_entity, person, PERSON_FIELDS, contact.changes)
+            if person_entity.is_new or {"email", "phone"} & person_entity.changed:
+                index.index_person(person_entity)
+            if org_entity is not None:
+                link = index.link(org_entity, person_entity)
+                if link is None:
+                    membership = Membership(organisation=org_entity.obj, person=person_entity.obj, role=role)
+                    index.add_link(Link(org_entity, person_entity, membership)).changed = True
+                    org_entity.touched = person_entity.touched = True
+                    contact.changes.append("org_name")
+                elif role and link.obj.role != role:
+                    link.obj.role = role
+                    link.changed = True
+                    org_entity.touched = person_entity.touched = True
+                    contact.changes.append("role")
+            if not contact.person_status:
+                contact.person_status = UPDATED if len(contact.changes) > before else UNCHANGED
+        contact.person = person_entity
+        contact.row_status = NEW if created else (UPDATED if contact.changes else UNCHANGED)
+
+    def apply(self, entity, values, names, changes):
+        keys = {name: key for key, name in names.items()}
+        obj = entity.obj
+        for name, value in values.items():
+            if name == "district":
+                if obj.district_id != value.pk:
+                    obj.district = value
+                    entity.changed.add(name)
+                    changes.append(keys[name])
+                continue
+            current = getattr(obj, name)
+            # The same name in another spelling (case, quotes, Kazakh letters) is no change.
+            if name == "name" and current and self.name_key(current) == self.name_key(value):
+                continue
+            if name == "full_name" and current and person_key(current) == person_key(value):
+                continue
+            if name == "consent_at" and current is not None:
+                current = current.replace(microsecond=0)
+            if current != value:
+                setattr(obj, name, value)
+                entity.changed.add(name)
+                changes.append(keys[name])
+        if entity.changed:
+            entity.touched = True
+
+    def form_from_name(self, name):
+        """The legal form a name starts with ("ОО «…»", "Инициативная группа …"), if any."""
+        import re
+
+        table = self.fields["legal_form"].widget.table
+        words = re.sub(r"[«»\"'“”„()]", " ", fold(name)).split()
+        for length in (3, 2, 1):
+            if len(words) > length:
+                form = table.get(" ".join(words[:length]))
+                if form:
+                    return form
+        return None
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # An unchanged row is import-export's "skip": reported, nothing to write.
+        return not import_validation_errors and instance.row_status == UNCHANGED
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        # Every changed row waits in one list; the library calls bulk_create per batch.
+        self.create_instances.append(instance)
+
+    def after_import_row(self, row, row_result, **kwargs):
+        self.rows_done += 1
+        if self.progress and self.rows_done % PROGRESS_EVERY == 0:
+            self.progress(self.rows_done)
+        contact = row_result.instance
+        if contact is not None and not row_result.is_invalid() and not row_result.is_skip():
+            row_result.import_type = row_result.IMPORT_TYPE_NEW if contact.row_status == NEW else "update"
+
+    # --- writing a batch ----------------------------------------------------------
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        contacts, self.create_instances = self.create_instances, []
+        if dry_run or not contacts:
+            return
+        try:
+            self.write(contacts)
+        except DatabaseError as error:  # reported in the Result (and rolled back), as the library does
+            self.handle_import_error(result, error, raise_errors)
+
+    def write(self, contacts):
+        now = timezone.now()
+        orgs = list({id(c.org): c.org for c in contacts if c.org is not None}.values())
+        people = list({id(c.person): c.person for c in contacts if c.person is not None}.values())
+        for entity in orgs:
+            entity.obj.name_key = self.name_key(entity.obj.name)
+        self._save(Organisation, orgs, now)
+        for entity in people:
+            entity.obj.name_key = person_key(entity.obj.full_name)
+        self._save(Person, people, now)
+        links = [link for link in self.index.links.values() if link.changed]
+        new_links = [link.obj for link in links if link.obj.pk is None]
+        # bulk_create reads the ids the organisation and person got in this batch.
+        Membership.objects.bulk_create(new_links, batch_size=1000)
+        fresh = {id(m) for m in new_links}
+        Membership.objects.bulk_update([link.obj for link in links if id(link.obj) not in fresh], ["role"])
+        for link in links:
+            link.changed = False
+        self._write_tags(orgs)
+
+    def _save(self, model, entities, now):
+        new = [e.obj for e in entities if e.obj.pk is None]
+        model.objects.bulk_create(new, batch_size=1000)
+        fresh = {id(obj) for obj in new}
+        changed = [e for e in entities if e.changed and id(e.obj) not in fresh]
+        if changed:
+            names = set().union(*(e.changed for e in changed)) | {"updated_at", "name_key"}
+            for entity in changed:
+                entity.obj.updated_at = now
+            for chunk in chunks(changed):
+                model.objects.bulk_update([e.obj for e in chunk], sorted(names))
+        for entity in entities:
+            entity.changed = set()
+
+    def _write_tags(self, orgs):
+        wanted = {}
+        for entity in orgs:
+            for tag in entity.new_tags:
+                wanted.setdefault(fold(tag), tag)
+        if not wanted:
+            return
+        known = {fold(t.name): t for t in FocusArea.objects.all()}
+        slugs = set(FocusArea.objects.values_list("slug", flat=True))
+        missing = []
+        for key, tag in wanted.items():
+            if key not in known:
+                base = slugify(tag, allow_unicode=True)[:90] or "tag"
+                slug, i = base, 1
+                while slug in slugs:
+                    slug, i = f"{base}_{i}", i + 1
+                slugs.add(slug)
+                missing.append(FocusArea(name=tag, slug=slug))
+        FocusArea.objects.bulk_create(missing)
+        known.update({fold(t.name): t for t in missing})
+        links = [
+            OrganisationFocusArea(content_object_id=entity.obj.pk, tag_id=known[fold(tag)].pk)
+            for entity in orgs
+            for tag in entity.new_tags
+        ]
+        OrganisationFocusArea.objects.bulk_create(links, batch_size=1000)
+        for entity in orgs:
+            entity.new_tags = []

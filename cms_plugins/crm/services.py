@@ -13,41 +13,65 @@ from cms_plugins.erasure import Identity, erase_everywhere
 from .erasure import empty_person
 from .exporting import rejects_bytes
 from .import_storage import import_storage
-from .importer import INVALID, Importer
-from .models import ImportLog, Interaction, InteractionKind, Membership, Organisation, OrganisationFocusArea, Person
-from .reading import read_table
+from .importing import import_table
+from .models import (
+    ColumnMapping,
+    ImportLog,
+    Interaction,
+    InteractionKind,
+    Membership,
+    Organisation,
+    OrganisationFocusArea,
+    Person,
+)
+from .reading import Table, read_table
+from .resources import INVALID
 
 
 # --- import ------------------------------------------------------------------------
-def run_import(data, *, file_name, user=None, skip_invalid=False, dry_run=False, channel="admin", log=True, table=None):
+def run_import(
+    data,
+    *,
+    file_name,
+    user=None,
+    skip_invalid=False,
+    dry_run=False,
+    channel="admin",
+    log=True,
+    table=None,
+    mapping=None,
+    entry=None,
+    progress=None,
+):
     """Read, match and (unless dry_run) write a contacts file; log it; save its rejects.
 
-    ``data`` is the file's bytes, or None with ``table`` already read. Returns
-    (ImportResult, ImportLog or None). Raises reading.UnreadableFile when the file
+    ``data`` is the file's bytes, or None with ``table`` already read; ``mapping``
+    the coordinator's column choices (header -> key, "" to ignore); ``entry`` an
+    ImportLog to fill (a background import's) instead of a new one. Returns
+    (ImportReport, ImportLog or None). Raises reading.UnreadableFile when the file
     is not a spreadsheet at all.
     """
     started = time.perf_counter()
     table = table if table is not None else read_table(data, file_name)
-    importer = Importer(user=user, source=file_name[:255], skip_invalid=skip_invalid, dry_run=dry_run)
-    result = importer.run_table(table)
-    result.table = table
-    entry = None
+    result = import_table(
+        table, mapping=mapping, source=file_name, skip_invalid=skip_invalid, dry_run=dry_run, progress=progress
+    )
     if log:
-        entry = ImportLog(
-            user=user if getattr(user, "pk", None) else None,
-            file_name=file_name[:255],
-            channel=channel,
-            mode=ImportLog.Mode.SKIP_INVALID if skip_invalid else ImportLog.Mode.ATOMIC,
-            dry_run=dry_run,
-            rows=len(result.rows),
-            organisations_new=result.organisations_new if result.imported or dry_run else 0,
-            organisations_updated=result.organisations_updated if result.imported or dry_run else 0,
-            people_new=result.people_new if result.imported or dry_run else 0,
-            people_updated=result.people_updated if result.imported or dry_run else 0,
-            unchanged=result.count("unchanged"),
-            invalid=result.count(INVALID),
-            imported=result.imported,
-        )
+        entry = entry or ImportLog()
+        counted = result.imported or dry_run
+        entry.user = user if getattr(user, "pk", None) else None
+        entry.file_name = file_name[:255]
+        entry.channel = channel
+        entry.mode = ImportLog.Mode.SKIP_INVALID if skip_invalid else ImportLog.Mode.ATOMIC
+        entry.dry_run = dry_run
+        entry.rows = len(table.rows)
+        entry.organisations_new = result.organisations_new if counted else 0
+        entry.organisations_updated = result.organisations_updated if counted else 0
+        entry.people_new = result.people_new if counted else 0
+        entry.people_updated = result.people_updated if counted else 0
+        entry.unchanged = result.count("unchanged")
+        entry.invalid = result.count(INVALID)
+        entry.imported = result.imported
         if result.invalid_rows and not dry_run:
             file_format = "csv" if table.file_format == "csv" else "xlsx"
             stem = file_name.rsplit(".", 1)[0][:80] or "contacts"
@@ -55,9 +79,35 @@ def run_import(data, *, file_name, user=None, skip_invalid=False, dry_run=False,
                 f"crm-rejects/{timezone.now():%Y%m%d-%H%M%S}-{stem}-rejected.{file_format}",
                 ContentFile(rejects_bytes(result, file_format)),
             )
+        if result.plan is not None:
+            entry.column_mapping = result.plan.as_mapping()
         entry.seconds = round(time.perf_counter() - started, 3)
         entry.save()
     return result, entry
+
+
+def headers_key(headers):
+    """One key per set of headers, whatever their order, case or spacing."""
+    import hashlib
+
+    from .columns import header_key, is_meta_header
+
+    # A rejects file (the same headers plus Line and Errors) finds its original's mapping.
+    names = sorted({header_key(str(h)) for h in headers if str(h or "").strip() and not is_meta_header(h)})
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+
+def saved_mapping(headers):
+    """The mapping chosen last time for these headers ({} when none)."""
+    found = ColumnMapping.objects.filter(headers_key=headers_key(headers)).first()
+    return dict(found.mapping) if found else {}
+
+
+def save_mapping(headers, mapping):
+    ColumnMapping.objects.update_or_create(
+        headers_key=headers_key(headers),
+        defaults={"headers": [str(h) for h in headers], "mapping": dict(mapping)},
+    )
 
 
 # --- the contract other apps code against -----------------------------------------
@@ -103,10 +153,11 @@ def upsert_contact(*, organisation=None, person=None, role="", source="", user=N
             values[column] = ("1" if value else "0") if isinstance(value, bool) else value
     if role:
         values["role"] = role
-    importer = Importer(user=user, source=source, dry_run=False)
-    importer.titles = {}
+    table = Table(headers=list(values), rows=[(1, list(values.values()))], file_format="dict")
     with transaction.atomic():
-        result = importer.run_rows([(1, values, [])])
+        result = import_table(table, source=source, dry_run=False)
+    if result.file_errors:
+        raise ValidationError(result.file_errors)
     outcome = result.rows[0]
     if outcome.status == INVALID:
         raise ValidationError(

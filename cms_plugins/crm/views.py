@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,13 +18,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms_plugins.erasure import registered as erasure_registry
 
-from . import duplicates, services
+from . import background, duplicates, services
+from .columns import DATA_COLUMNS, plan_columns
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
-from .importer import INVALID, NEW, UNCHANGED, UPDATED
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
-from .reading import UnreadableFile, read_table, table_from_json, table_to_json
+from .reading import UnreadableFile, max_rows, read_table, table_from_json, table_to_json
+from .resources import INVALID, NEW, UNCHANGED, UPDATED
 
 PREVIEW_LIMIT = 300
 INVALID_LIMIT = 2000
@@ -46,19 +47,22 @@ class ImportTmpStorage(MediaStorage):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet"),
-        help_text=gettext_lazy(
-            "XLSX or CSV (UTF-8 or Windows-1251; commas, semicolons or tabs). One row is one person "
-            "with their organisation's columns; headers in Kazakh, Russian or English."
-        ),
-    )
+    file = forms.FileField(label=gettext_lazy("Spreadsheet"))
     mode = forms.ChoiceField(
         label=gettext_lazy("If some rows are invalid"),
         choices=ImportLog.Mode.choices,
         initial=ImportLog.Mode.ATOMIC,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are stated before the upload, not discovered after it.
+        self.fields["file"].help_text = _(
+            "XLSX or CSV (UTF-8 or Windows-1251; commas, semicolons or tabs). One row is one person "
+            "with their organisation's columns; headers in Kazakh, Russian or English. "
+            "At most %(mb)s MB and %(rows)s rows."
+        ) % {"mb": max_upload_bytes() // (1024 * 1024), "rows": f"{max_rows():,}".replace(",", " ")}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -71,6 +75,48 @@ class ConfirmForm(forms.Form):
     token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     file_name = forms.CharField(max_length=255, widget=forms.HiddenInput)
     mode = forms.ChoiceField(choices=ImportLog.Mode.choices, widget=forms.HiddenInput)
+    mapping = forms.JSONField(required=False, widget=forms.HiddenInput)
+
+    def clean_mapping(self):
+        mapping = self.cleaned_data.get("mapping") or {}
+        if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+        ):
+            raise ValidationError(_("The column mapping is damaged; please upload the file again."))
+        return mapping
+
+
+IGNORE = "-"
+
+
+class MappingForm(ConfirmForm):
+    """One choice per column of the file: a column key, or "ignore", chosen explicitly."""
+
+    def __init__(self, *args, headers=(), samples=(), initial_keys=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext_lazy("— choose —")), (IGNORE, gettext_lazy("Ignore this column"))]
+        choices += [(c.key, f"{c.title()} ({c.key})") for c in DATA_COLUMNS]
+        self.headers = list(headers)
+        initial_keys = initial_keys or {}
+        self.columns = []
+        for position, header in enumerate(self.headers):
+            name = f"column_{position}"
+            initial = initial_keys.get(header)
+            self.fields[name] = forms.ChoiceField(
+                label=header or _("(no header)"),
+                choices=choices,
+                required=True,
+                initial=IGNORE if initial == "" else initial,
+                error_messages={"required": _("Choose what this column is, or ignore it.")},
+            )
+            self.columns.append((self[name], samples[position] if position < len(samples) else []))
+
+    def chosen(self):
+        return {
+            header: ("" if self.cleaned_data[f"column_{i}"] == IGNORE else self.cleaned_data[f"column_{i}"])
+            for i, header in enumerate(self.headers)
+            if str(header).strip()
+        }
 
 
 class CrmAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -106,10 +152,13 @@ class ImportView(CrmAdminView):
         return self.render_to_response(self.get_context_data(form=UploadForm()))
 
     def post(self, request, *args, **kwargs):
-        if request.POST.get("step") == "confirm":
+        step = request.POST.get("step")
+        if step == "confirm":
             return self.confirm(request)
-        if request.POST.get("step") == "repreview":
+        if step == "repreview":
             return self.repreview(request)
+        if step in {"map", "remap"}:
+            return self.map_columns(request, show=step == "remap")
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -122,9 +171,66 @@ class ImportView(CrmAdminView):
         # What was read waits in shared storage for the confirm (any app server may get it).
         storage = ImportTmpStorage()
         storage.save(table_to_json(table))
-        return self.preview(table, file_name, form.cleaned_data["mode"], storage.name)
+        plan = plan_columns(table.headers)
+        if plan.unmapped:
+            # Unknown or ambiguous columns: the coordinator says what each is, nothing is guessed.
+            return self.mapping_screen(table, file_name, form.cleaned_data["mode"], storage.name)
+        return self.preview(table, file_name, form.cleaned_data["mode"], storage.name, {})
 
-    def preview(self, table, file_name, mode, token):
+    def mapping_screen(self, table, file_name, mode, token, form=None, mapping=None):
+        saved = services.saved_mapping(table.headers)
+        if form is None:
+            plan = plan_columns(table.headers, mapping or saved)
+            initial = {**plan.suggested, **plan.as_mapping()}
+            form = MappingForm(
+                initial={"token": token, "file_name": file_name, "mode": mode},
+                headers=table.headers,
+                samples=samples_of(table),
+                initial_keys=initial,
+            )
+        context = self.get_context_data(mapping_form=form, file_name=file_name, saved=bool(saved and not mapping))
+        return self.render_to_response(context)
+
+    def map_columns(self, request, show=False):
+        form, stored = self._stored(request)
+        if not stored:
+            messages.error(request, _("The uploaded file has expired; please upload it again."))
+            return redirect("crm:import")
+        storage, data = stored
+        try:
+            table = table_from_json(data)
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("crm:import")
+        file_name, mode = form.cleaned_data["file_name"], form.cleaned_data["mode"]
+        if show:
+            return self.mapping_screen(table, file_name, mode, storage.name, mapping=form.cleaned_data["mapping"])
+        mapping_form = MappingForm(request.POST, headers=table.headers, samples=samples_of(table))
+        if not mapping_form.is_valid():
+            return self.mapping_screen(table, file_name, mode, storage.name, form=mapping_form)
+        mapping = mapping_form.chosen()
+        services.save_mapping(table.headers, mapping)
+        return self.preview(table, file_name, mode, storage.name, mapping)
+
+    def in_background(self, table, file_name, mode, token, mapping, dry_run):
+        try:
+            log = background.start(
+                upload=token,
+                file_name=file_name,
+                rows=len(table.rows),
+                user=self.request.user,
+                mode=mode,
+                mapping=mapping,
+                dry_run=dry_run,
+            )
+        except background.ImportBusy as error:
+            messages.error(self.request, str(error))
+            return redirect("crm:import")
+        return redirect("crm:import_result", log.pk)
+
+    def preview(self, table, file_name, mode, token, mapping):
+        if len(table.rows) > background.threshold():
+            return self.in_background(table, file_name, mode, token, mapping, dry_run=True)
         result, _log = services.run_import(
             None,
             table=table,
@@ -133,6 +239,7 @@ class ImportView(CrmAdminView):
             skip_invalid=mode == "skip_invalid",
             dry_run=True,
             log=False,
+            mapping=mapping,
         )
         invalid = result.invalid_rows
         others = [row for row in result.rows if row.status != INVALID]
@@ -152,8 +259,12 @@ class ImportView(CrmAdminView):
                 INVALID: len(invalid),
             },
             can_confirm=can_confirm,
-            confirm_form=ConfirmForm(initial={"token": token, "file_name": file_name, "mode": mode}),
-            skip_form=ConfirmForm(initial={"token": token, "file_name": file_name, "mode": "skip_invalid"}),
+            confirm_form=ConfirmForm(
+                initial={"token": token, "file_name": file_name, "mode": mode, "mapping": mapping}
+            ),
+            skip_form=ConfirmForm(
+                initial={"token": token, "file_name": file_name, "mode": "skip_invalid", "mapping": mapping}
+            ),
             table=result.table,
         )
         return self.render_to_response(context)
@@ -180,7 +291,9 @@ class ImportView(CrmAdminView):
         except UnreadableFile as error:
             messages.error(request, str(error))
             return redirect("crm:import")
-        return self.preview(table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name)
+        return self.preview(
+            table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name, form.cleaned_data["mapping"]
+        )
 
     def confirm(self, request):
         form, stored = self._stored(request)
@@ -190,13 +303,23 @@ class ImportView(CrmAdminView):
         storage, data = stored
         mode = form.cleaned_data["mode"]
         try:
+            table = table_from_json(data)
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("crm:import")
+        if len(table.rows) > background.threshold():
+            return self.in_background(
+                table, form.cleaned_data["file_name"], mode, storage.name, form.cleaned_data["mapping"], dry_run=False
+            )
+        try:
             result, log = services.run_import(
                 None,
-                table=table_from_json(data),
+                table=table,
                 file_name=form.cleaned_data["file_name"],
                 user=request.user,
                 skip_invalid=mode == "skip_invalid",
                 dry_run=False,
+                mapping=form.cleaned_data["mapping"],
             )
         except UnreadableFile as error:
             messages.error(request, str(error))
@@ -205,9 +328,24 @@ class ImportView(CrmAdminView):
             storage.remove()
         if result.imported:
             messages.success(request, _("Imported: %(summary)s") % {"summary": result.summary()})
+        elif result.file_errors:
+            messages.error(request, " ".join([_("Nothing was imported."), *result.file_errors]))
         else:
             messages.error(request, _("Nothing was imported: %(summary)s") % {"summary": result.summary()})
         return redirect("crm:import_result", log.pk)
+
+
+def samples_of(table, count=3):
+    """Up to three filled values of each column, as the mapping screen shows them."""
+    samples = [[] for _header in table.headers]
+    for _line, cells in table.rows:
+        for position, cell in enumerate(cells[: len(samples)]):
+            text = str(cell).strip() if cell is not None else ""
+            if text and len(samples[position]) < count:
+                samples[position].append(text[:60])
+        if all(len(s) >= count for s in samples):
+            break
+    return samples
 
 
 class ImportResultView(CrmAdminView):
@@ -219,8 +357,27 @@ class ImportResultView(CrmAdminView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["log"] = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+        log = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+        context["log"] = log
+        context["rows_done"] = background.rows_done(log)
+        if log.dry_run and log.state == ImportLog.State.DONE and log.upload:
+            preview = log.preview or {}
+            counts = preview.get("counts", {})
+            others = counts.get("new", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+            context["can_confirm"] = (
+                not preview.get("file_errors") and others and (log.mode == "skip_invalid" or not log.invalid)
+            )
+            context["confirm_form"] = ConfirmForm(
+                initial={"token": log.upload, "file_name": log.file_name, "mode": log.mode,
+                         "mapping": log.column_mapping}
+            )  # fmt: skip
         return context
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "json":
+            log = get_object_or_404(ImportLog, pk=self.kwargs["pk"])
+            return JsonResponse({"state": log.state, "rows_done": background.rows_done(log), "rows": log.rows})
+        return super().get(request, *args, **kwargs)
 
 
 def rejects_download(request, pk):

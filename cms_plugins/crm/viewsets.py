@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CrmChooserViewSet
 from .filters import (
     InteractionFilterSet,
     OrganisationFilterSet,
@@ -108,6 +110,7 @@ class InteractionCreateView(CreateView):
 
 
 class OrganisationViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -120,16 +123,28 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None
     list_per_page = 50
     ordering = ["name"]
+    # What a coordinator scans, in readable widths; status, focus areas and the rest are
+    # filters and the detail page.
     list_display = [
-        "name",
-        Column("legal_form", label=capfirst(_("legal form")), accessor="get_legal_form_display", sort_key="legal_form"),
-        "bin",
-        Column("district", label=capfirst(_("district")), sort_key="district__sort_order"),
-        "settlement",
-        Column("status", label=capfirst(_("status")), accessor="get_status_display", sort_key="status"),
-        Column("focus_area_names", label=capfirst(_("focus areas"))),
-        Column("people_count", label=capfirst(_("people")), sort_key="people_count"),
-        DateColumn("updated_at", label=capfirst(_("updated")), sort_key="updated_at"),
+        "name",  # the title column: links to the record, carries its buttons
+        Column("district", label=capfirst(_("district")), sort_key="district__sort_order", width="16%"),
+        Column(
+            "legal_form",
+            # Short: the long "Организационно-правовая форма" header took the name column's room.
+            label=pgettext_lazy("organisation list column", "Form"),
+            accessor="get_legal_form_display",
+            sort_key="legal_form",
+            width="16%",
+        ),
+        Column("bin", label=_("BIN"), width="12%"),
+        Column("people_count", label=capfirst(_("people")), sort_key="people_count", width="8%"),
+        DateColumn(
+            "last_contact",
+            label=capfirst(_("last contact")),
+            sort_key="last_contact",
+            width="14%",
+            classname="crm-list-column",
+        ),
     ]
     inspect_view_fields = [
         "name",
@@ -154,6 +169,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class PersonViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -167,13 +183,18 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["full_name"]
     list_display = [
-        Column("full_name", label=capfirst(_("full name")), accessor="__str__", sort_key="full_name"),
-        Column("phone_display", label=capfirst(_("phone")), sort_key="phone"),
-        "email",
-        Column("organisation_names", label=capfirst(_("organisations"))),
-        Column("preferred_language", label=capfirst(_("language")), accessor="get_preferred_language_display"),
-        BooleanColumn("mailing_opt_out", label=capfirst(_("no mailings"))),
-        DateColumn("updated_at", label=capfirst(_("updated")), sort_key="updated_at"),
+        Column(
+            "full_name",
+            label=capfirst(_("full name")),
+            accessor="__str__",
+            sort_key="full_name",
+            width="26%",
+            classname="crm-name",
+        ),
+        Column("phone_display", label=capfirst(_("phone")), sort_key="phone", width="15%"),
+        Column("email", label=capfirst(_("email")), sort_key="email", width="20%"),
+        Column("organisation_names", label=capfirst(_("organisations")), width="25%"),
+        BooleanColumn("mailing_opt_out", label=capfirst(_("no mailings")), width="14%"),
     ]
     inspect_view_fields = [
         "full_name",
@@ -196,6 +217,7 @@ class PersonViewSet(SnippetViewSet):
 
 
 class InteractionViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = Interaction
     icon = "history"
     menu_label = _("History")
@@ -204,12 +226,12 @@ class InteractionViewSet(SnippetViewSet):
     filterset_class = InteractionFilterSet
     list_per_page = 50
     list_display = [
-        DateColumn("date", label=capfirst(_("date")), sort_key="date"),
-        Column("kind", label=capfirst(_("kind")), accessor="get_kind_display", sort_key="kind"),
-        Column("organisation", label=capfirst(_("organisation"))),
-        Column("person", label=capfirst(_("person"))),
-        Column("text", label=capfirst(_("text"))),
-        Column("recorded_by", label=capfirst(_("recorded by"))),
+        DateColumn("date", label=_("date"), sort_key="date"),
+        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("organisation", label=_("organisation")),
+        Column("person", label=_("person")),
+        Column("text", label=_("text")),
+        Column("recorded_by", label=_("recorded by")),
     ]
 
     def get_queryset(self, request):
@@ -229,23 +251,24 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 class ImportLogViewSet(SnippetViewSet):
+    chooser_viewset_class = CrmChooserViewSet
     model = ImportLog
     icon = "list-ul"
     menu_label = _("Import log")
     menu_name = "crm-import-log"
     inspect_view_enabled = True
     list_display = [
-        DateColumn("created_at", label=capfirst(_("when")), sort_key="created_at"),
-        Column("user", label=capfirst(_("user"))),
+        DateColumn("created_at", label=_("when"), sort_key="created_at"),
+        Column("user", label=_("user")),
         "file_name",
-        Column("mode", label=capfirst(_("mode")), accessor="get_mode_display"),
+        Column("mode", label=_("mode"), accessor="get_mode_display"),
         "rows",
         "organisations_new",
         "organisations_updated",
         "people_new",
         "people_updated",
         "invalid",
-        BooleanColumn("imported", label=capfirst(_("imported"))),
+        BooleanColumn("imported", label=_("imported")),
     ]
     list_filter = ["imported", "channel"]
 

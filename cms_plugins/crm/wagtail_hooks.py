@@ -1,15 +1,20 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
 from . import views
+from .bulk_actions import CrmDeleteBulkAction
 from .models import Person
 from .permissions import can_anonymise_person
 from .viewsets import CrmViewSetGroup
 
 register_snippet(CrmViewSetGroup)
+# After Wagtail's own snippet delete action, so this one is the CRM models' "delete".
+hooks.register("register_bulk_action", CrmDeleteBulkAction, order=100)
 
 urlpatterns = [
     path("import/", views.ImportView.as_view(), name="import"),
@@ -25,6 +30,11 @@ urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("crm/", include((urlpatterns, "crm"), namespace="crm"))]
+
+
+@hooks.register("insert_global_admin_css")
+def list_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("crm/lists.css"))
 
 
 @hooks.register("register_snippet_listing_buttons")

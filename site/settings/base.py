@@ -247,7 +247,9 @@ WAGTAIL_I18N_ENABLED = True
 # Wagtail's admin has no Kazakh catalogue; editors work in Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 # Site-wide strings (templates/, site/), and the plug-ins' modules outside their apps.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms_plugins" / "locale"]
+# locale/overrides: our corrections to Wagtail's and wagtail-localize's catalogues; the
+# first entry wins, so it comes first.
+LOCALE_PATHS = [BASE_DIR / "locale" / "overrides", BASE_DIR / "locale", BASE_DIR / "cms_plugins" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Oral"
@@ -264,6 +266,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# A new translation is a draft until it is published on its own: otherwise /kk/ readers
+# see the Russian text from the moment "Translate" is confirmed.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The password field's label in the admin's language (Wagtail's own is English).
+WAGTAILADMIN_USER_LOGIN_FORM = "auyl.admin_login.LoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # No avatars from gravatar.com: it would learn a hash of each editor's email on every
 # admin page (and the admin's Content-Security-Policy allows no third-party images).
@@ -331,6 +338,11 @@ CRM_LEGAL_FORM_ALIASES = {
     "этнокультурный центр": "ethnocultural_centre", "этнокультурное объединение": "ethnocultural_centre",
     "этномәдени орталық": "ethnocultural_centre", "этномәдени бірлестік": "ethnocultural_centre",
 }  # fmt: skip
+# Contact imports: files over this many rows run as a background task (the worker);
+# no file may have more rows or unpack (XLSX) to more bytes — refused before reading.
+CRM_IMPORT_BACKGROUND_ROWS = 5000
+CRM_IMPORT_MAX_ROWS = 100_000
+CRM_IMPORT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # --- Personal data -----------------------------------------------------------------
 # How long personal data nobody finished with is kept: rejects files of CRM imports

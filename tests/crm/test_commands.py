@@ -114,3 +114,55 @@ def test_clear_crm_uploads_removes_only_old_unconfirmed_uploads():
     assert "1" in out.getvalue()
     assert not import_storage().exists(old.get_full_path())
     assert import_storage().exists(fresh.get_full_path())
+
+
+def test_unknown_column_stops_the_command_naming_it_and_suggesting_keys(tmp_path):
+    """Protects coordinators' notes: a column the importer does not know is never dropped silently."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes([["Организация", "БИН", "Contact nam"], ["ОО А", BINS[0], "Айгуль"]]))
+    with pytest.raises(CommandError) as caught:
+        run(str(path))
+    assert "“Contact nam”" in str(caught.value) and "full_name" in str(caught.value)
+    assert not Organisation.objects.exists()
+
+
+def test_ambiguous_notes_column_is_never_guessed(tmp_path):
+    """Protects notes: "Примечание" may be the organisation's or the person's; the command asks."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes([["Организация", "БИН", "ФИО", "Примечание"], ["ОО А", BINS[0], "Айгуль", "звонить"]]))
+    with pytest.raises(CommandError, match="Примечание"):
+        run(str(path))
+    assert not Organisation.objects.exists()
+    run(str(path), "--map", "Примечание=person_notes")
+    assert Person.objects.get().notes == "звонить" and Organisation.objects.get().notes == ""
+
+
+def test_map_and_ignore_options(tmp_path):
+    """Protects --map and --ignore: an everyday header read as a key, another left out on purpose."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes([["NGO", "BIN", "Who", "Internal id"], ["ОО А", BINS[0], "Айгуль", "17"]]))
+    out, _err = run(str(path), "--map", "NGO=org_name", "--map", "Who=full_name", "--ignore", "Internal id")
+    assert "organisations: 1 new" in out
+    assert Person.objects.get().memberships.get().organisation.name == "ОО А"
+    from cms_plugins.crm.models import ImportLog
+
+    assert ImportLog.objects.get().column_mapping == {
+        "NGO": "org_name", "BIN": "bin", "Who": "full_name", "Internal id": ""
+    }  # fmt: skip
+
+
+def test_map_to_an_unknown_key_is_refused(tmp_path):
+    """Protects --map from typos: a key that does not exist stops the import and says so."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes([["NGO", "BIN"], ["ОО А", BINS[0]]]))
+    with pytest.raises(CommandError, match="NGO"):
+        run(str(path), "--map", "NGO=org_nam")
+    assert not Organisation.objects.exists()
+
+
+def test_list_columns_prints_keys_with_titles():
+    """Protects the command's help for --map: every key with its kk/ru/en titles."""
+    out, _err = run("--list-columns")
+    line = next(line for line in out.splitlines() if line.startswith("org_name"))
+    assert "Организация" in line and "Ұйым" in line and "Organisation" in line
+    assert any(line.startswith("person_notes") for line in out.splitlines())

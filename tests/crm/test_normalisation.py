@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms_plugins.crm.importer import Importer
+from cms_plugins.crm.importing import import_table
 from cms_plugins.crm.models import Organisation, Person
 from cms_plugins.crm.reading import read_table
 from cms_plugins.crm.services import run_import
@@ -144,7 +144,7 @@ def test_encodings_and_delimiters_are_detected(encoding, delimiter):
     table = read_table(csv_bytes(rows, delimiter=delimiter, encoding=encoding))
     assert table.delimiter == delimiter
     assert table.encoding == {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "cp1251": "windows-1251"}[encoding]
-    result = Importer(dry_run=False).run_table(table)
+    result = import_table(table, dry_run=False)
     assert result.imported
     assert Organisation.objects.get().name == "ОО «Ромашка, плюс»"
     assert Person.objects.get().full_name == "Иванова Мария"

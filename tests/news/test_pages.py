@@ -49,9 +49,9 @@ class TestEditorCreatesMeetingReport(WagtailPageTestCase):
             "body": streamfield([("rich_text", rich_text("<p>Текст отчёта.</p>"))]),
             "gallery": streamfield([]),
             "meeting_date": "2026-05-01",
-            "villages": "Аксай, Пугачево",
+            "villages": streamfield([("village", "Аксай"), ("village", "Пугачево")]),
             "participants": "34",
-            "topics": "Создание НПО\nНаписание проектов",
+            "topics": streamfield([("topic", "Создание НПО"), ("topic", "Написание проектов")]),
             "cover_alt": "",
             "related_links": inline_formset([]),
             "tags": "",
@@ -69,6 +69,7 @@ class TestEditorCreatesMeetingReport(WagtailPageTestCase):
         assert page.meeting_date == datetime.date(2026, 5, 1)
         assert [d.code for d in page.districts.all()] == ["burli"]
         assert page.topic_list() == ["Создание НПО", "Написание проектов"]
+        assert page.village_list() == ["Аксай", "Пугачево"]
 
     def test_meeting_report_without_date_or_district_is_refused(self):
         """Protects: a meeting report always says when and where, named in the error."""
@@ -118,8 +119,8 @@ def test_news_page_shows_meeting_facts_byline_source_and_related(client, site, i
         image=image,
         meeting_date=datetime.date(2026, 4, 30),
         participants=27,
-        villages="Таскала, Мерей",
-        topics="Создание НПО",
+        villages=[("village", "Таскала"), ("village", "Мерей")],
+        topics=[("topic", "Создание НПО")],
         author_name="Айгерим Н.",
         source_name="Приуралье",
         source_url="https://example.org/article",
@@ -127,7 +128,8 @@ def test_news_page_shows_meeting_facts_byline_source_and_related(client, site, i
     page.related_links.create(related=other)
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
-    for text in ("Таскала, Мерей", "27", "Айгерим Н.", "Приуралье", "Конкурс объявлен", "Таскалинский район"):
+    assert '<ul class="inline-list"><li>Таскала</li><li>Мерей</li></ul>' in html
+    for text in ("27", "Айгерим Н.", "Приуралье", "Конкурс объявлен", "Таскалинский район"):
         assert text in html
     assert html.count("<h1") == 1
 

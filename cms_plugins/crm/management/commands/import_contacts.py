@@ -1,10 +1,13 @@
-"""python manage.py import_contacts FILE [--dry-run] [--skip-invalid] [--rejects OUT]"""
+"""python manage.py import_contacts FILE [--dry-run] [--skip-invalid] [--rejects OUT]
+[--map HEADER=KEY ...] [--ignore HEADER ...];  python manage.py import_contacts --list-columns"""
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from ...columns import DATA_COLUMNS
 from ...exporting import rejects_bytes
 from ...reading import UnreadableFile
 from ...services import run_import
@@ -14,14 +17,41 @@ class Command(BaseCommand):
     help = "Import organisations and people from a CSV or XLSX file, with the same rules as the admin."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV (UTF-8, UTF-8 with BOM or Windows-1251; , ; or tab) or XLSX")
+        parser.add_argument("file", nargs="?", help="CSV (UTF-8, UTF-8 with BOM or Windows-1251; , ; or tab) or XLSX")
         parser.add_argument("--dry-run", action="store_true", help="Check and count, write nothing.")
         parser.add_argument(
             "--skip-invalid", action="store_true", help="Import the valid rows even when some rows are invalid."
         )
         parser.add_argument("--rejects", metavar="OUT", help="Write the invalid rows with their errors to this file.")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="HEADER=KEY",
+            help="Read the column HEADER as KEY (see --list-columns); repeat for several columns.",
+        )
+        parser.add_argument(
+            "--ignore", action="append", default=[], metavar="HEADER", help="Leave the column HEADER out; repeatable."
+        )
+        parser.add_argument("--list-columns", action="store_true", help="Print the column keys with their titles.")
 
     def handle(self, *args, **options):
+        if options["list_columns"]:
+            languages = [code for code, _name in settings.LANGUAGES]
+            for column in DATA_COLUMNS:
+                titles = " | ".join(f"{code}: {column.title(code)}" for code in languages)
+                self.stdout.write(f"{column.key:20} {titles}")
+            return
+        if not options["file"]:
+            raise CommandError(_("Give the file to import, or --list-columns."))
+        mapping = {}
+        for item in options["map"]:
+            header, sep, key = item.rpartition("=")
+            if not sep or not header.strip() or not key.strip():
+                raise CommandError(_("--map takes HEADER=KEY, not “%(item)s”.") % {"item": item})
+            mapping[header.strip()] = key.strip()
+        for header in options["ignore"]:
+            mapping[header.strip()] = ""
         path = Path(options["file"])
         try:
             data = path.read_bytes()
@@ -34,11 +64,12 @@ class Command(BaseCommand):
                 skip_invalid=options["skip_invalid"],
                 dry_run=options["dry_run"],
                 channel="command",
+                mapping=mapping,
             )
         except UnreadableFile as error:
             raise CommandError(f"{path.name}: {error}") from error
-        for message in result.file_errors:
-            self.stderr.write(f"{path.name}: {message}")
+        if result.file_errors:
+            raise CommandError("\n".join(f"{path.name}: {message}" for message in result.file_errors))
         for row in result.invalid_rows:
             for column, message in row.errors:
                 where = f", {column}" if column else ""

@@ -81,8 +81,11 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
         # The image comes with the page (a join); its renditions as Wagtail's
         # prefetch_renditions() would fetch them, in one query for the whole list.
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_FILTERS)
+        # Body and gallery are heavy and unused on a card; the meeting facts (villages,
+        # topics) are short lists a district page shows and `is_meeting` reads, so they
+        # come with the row rather than in a query per card.
         return (
-            self.defer_streamfields()
+            self.defer("body", "gallery")
             .select_related("locale", "cover_image")
             .prefetch_related(
                 Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"), "districts"

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from . import ratelimit
-from .blocks import check_keys_unchanged
+from .blocks import settle_form_keys
 from .emails import send_resume_link
 from .forms import StartForm
 from .models import Draft
@@ -53,17 +53,23 @@ class MultiStepFormMixin(RoutablePageMixin):
     def multistep_step_context(self, request, draft, step):
         return {}
 
-    # --- rules the engine keeps for every page type ------------------------------------
+    # --- keys -------------------------------------------------------------------------
     def clean(self):
-        """Step and question keys never change once set: stored drafts and applications
-        are keyed by them, so a changed key would orphan the answers given under it."""
         super().clean()
-        if self.pk:
-            field = self.multistep_field
-            previous = type(self).objects.filter(pk=self.pk).only(field).first()
-            errors = check_keys_unchanged(getattr(previous, field) if previous else None, getattr(self, field))
-            if errors:
-                raise ValidationError({field: errors})
+        self.settle_form_keys()
+
+    def settle_form_keys(self):
+        """Decide every designed key against the last saved version (see ``keys``).
+
+        Runs on every save, the admin's background saves included: a block keeps the key
+        it was saved with, a new one gets the key of its own id, and a key someone tries
+        to change is refused, so answers stored under a key are always found again.
+        """
+        field = self.multistep_field
+        saved = type(self).objects.filter(pk=self.pk).only(field).first() if self.pk else None
+        errors = settle_form_keys(getattr(saved, field) if saved else None, getattr(self, field))
+        if errors:
+            raise ValidationError({field: errors})
 
     # --- helpers ----------------------------------------------------------------------
     def multistep_template(self, name):

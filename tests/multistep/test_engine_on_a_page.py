@@ -124,7 +124,8 @@ def test_a_closed_form_takes_no_answers(client, survey):
 
 def test_keys_never_change_once_set_on_any_page_type(survey):
     """Protects stored answers: the engine refuses a changed key, whatever page type carries the form."""
-    changed = [dict(step, value=dict(step["value"])) for step in STEPS]
+    # as the editor posts it: the saved blocks, each with its id, one key changed
+    changed = [dict(step, value=dict(step["value"])) for step in survey.form_steps.raw_data]
     changed[0]["value"]["key"] = "renamed"
     survey.form_steps = changed
     with pytest.raises(ValidationError) as caught:

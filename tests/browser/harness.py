@@ -111,3 +111,21 @@ def without_fragment(url):
 def unchecked_pages(page):
     """Pages the tab landed on that no axe check looked at, in visiting order."""
     return [url for url in dict.fromkeys(page.visited_urls) if url not in page.axe_checked_urls]
+
+
+def start_application(page, call, email):
+    """Start as an applicant does: the start form mails the secret link (never shown on
+    screen), and opening it from the email lets this browser in. Returns the link."""
+    from django.core import mail
+
+    from tests.grants.factories import resume_link_from
+
+    visit(page, call.url)
+    follow(page, page.locator(f"main a.button[href='{call.url}apply/']"))
+    page.fill("#id_email", email)
+    follow(page, page.locator("main form button[type=submit]:not([name])"))
+    assert page.url.endswith("/apply/?sent=1")
+    link = resume_link_from([m for m in mail.outbox if m.to == [email]][-1])
+    visit(page, link.replace("http://testserver", page.base_url))
+    assert page.url.endswith("/apply/tasks/")
+    return link

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from grants.models import Application, GrantCallPage
 from tests.browser.conftest import PHONE, _new_tab
-from tests.browser.harness import follow, screenshot, visit
-from tests.grants.factories import ANSWERS, PDF, make_call, resume_link_from, translate
+from tests.browser.harness import follow, screenshot, start_application, visit
+from tests.grants.factories import ANSWERS, PDF, make_call, translate
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +40,7 @@ def fill_text(page, step, answers):
 
 
 def start(page, call, email):
-    visit(page, call.url)
-    follow(page, page.locator(f"main a.button[href='{call.url}apply/']"))
-    page.fill("#id_email", email)
-    follow(page, page.locator(MAIN_BUTTON))
-    assert page.url.endswith("/apply/?sent=1")  # the link goes by email, never on screen
-    assert page.locator("main h1").count() == 1
-    link = resume_link_from([m for m in mail.outbox if m.to == [email]][-1])
-    visit(page, link.replace("http://testserver", page.base_url))
-    assert page.url.endswith("/apply/tasks/")
-    return link
+    return start_application(page, call, email)
 
 
 def eligibility_and_applicant(page, call):

@@ -7,8 +7,8 @@ keeps a screenshot of every page in ``artifacts/application-<language>-<page>.pn
 import pytest
 
 from grants.models import Application, GrantCallPage
-from tests.browser.harness import follow, screenshot, visit
-from tests.grants.factories import PDF
+from tests.browser.harness import follow, screenshot, start_application
+from tests.grants.factories import OTHER_BIN, PDF
 
 pytestmark = pytest.mark.browser
 
@@ -32,11 +32,7 @@ def test_application_on_a_phone_in_each_language(page, demo_site, language):
     """Start button, BIN required, wide text column, checkboxes beside text, heading, unbroken reference."""
     call = GrantCallPage.objects.get(slug="small-grants-2026", locale__language_code=language)
     shot = f"application-{language}"
-    visit(page, call.url)
-    follow(page, page.locator(f"main a.button[href='{call.url}apply/']"))
-    page.fill("#id_email", f"{language}.phone@example.kz")
-    follow(page, page.locator(MAIN_BUTTON))
-    assert page.url.endswith("/apply/tasks/")
+    start_application(page, call, f"{language}.phone@example.kz")
     assert page.locator("html").get_attribute("lang") == language
 
     # after "Start", a button leads to the first step; later it says "continue"
@@ -56,7 +52,7 @@ def test_application_on_a_phone_in_each_language(page, demo_site, language):
     screenshot(page, f"{shot}-applicant")
     for name, value in {
         "organisation_name": "ОО «Жас Ауыл»",
-        "bin": "940140000385",
+        "bin": OTHER_BIN,  # not the demo applications' BIN (one per organisation and call)
         "settlement": "Аксай",
         "contact_name": "Айгуль Серикова",
         "phone": "8 701 123 45 67",
@@ -134,9 +130,7 @@ def test_application_on_a_phone_in_each_language(page, demo_site, language):
 def test_the_task_list_offers_to_continue_after_the_first_step(page, demo_site):
     """Once a step is done, the button says "continue" and leads to the next step."""
     call = GrantCallPage.objects.get(slug="small-grants-2026", locale__language_code="ru")
-    visit(page, f"{call.url}apply/")
-    page.fill("#id_email", "continue@example.kz")
-    follow(page, page.locator(MAIN_BUTTON))
+    start_application(page, call, "continue@example.kz")
     follow(page, page.locator("main a.button", has_text=START_BUTTON["ru"]))
     page.check("input[name='eligibility-applicant_type'][value='initiative_group']")
     page.check("input[name='eligibility-rural'][value='yes']")

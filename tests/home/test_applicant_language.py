@@ -16,7 +16,7 @@ from django.core import mail
 from django.utils import translation
 
 from grants.models import GrantCallPage
-from tests.grants.factories import Applicant, resume_link_from
+from tests.grants.factories import OTHER_BIN, Applicant, resume_link_from
 from tests.home.test_translations import catalogues
 
 READ_ALOUD = {"aria-label", "alt", "title", "placeholder"}
@@ -94,7 +94,10 @@ def test_every_page_of_an_application_is_in_the_applicants_language(client, demo
     translation.activate(language)
     english = english_ui_texts(language)
     call = GrantCallPage.objects.get(slug="small-grants-2026", locale__language_code=language)
-    applicant = Applicant(client, call, email=f"{language}.applicant@example.kz")
+    # not the demo applications' BIN: one application per organisation and call
+    applicant = Applicant(
+        client, call, email=f"{language}.applicant@example.kz", overrides={"applicant": {"bin": OTHER_BIN}}
+    )
     seen = {}
 
     def look(name, response):

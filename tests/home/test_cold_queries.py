@@ -6,8 +6,6 @@ image renditions and the settings row, written once in a page's life, exist; and
 Wagtail's map of site roots (``Site.get_site_root_paths``, one per site, rebuilt only
 when a site changes) is read again after emptying, as in tests/grants/test_queries.py.
 What a process remembers for its life (locale ids, cms_plugins.locales) stays known.
-
-The news list takes 13 (one over): see ``OVER_LIMIT``.
 """
 
 import datetime
@@ -33,9 +31,6 @@ HOME_SECTIONS = [
     ("upcoming_trainings", {"title": "", "count": 3}),
 ]
 CODES = ["burli", "taskala", "syrym", "terekti"]
-# Pages not yet within the limit, with the number they take: the news list reads its
-# filter options (districts, years) besides the page of items, its renditions and districts.
-OVER_LIMIT = {"news list": 13, "news list, filtered": 13}
 
 
 def many_news(index, count, image, start=0):
@@ -109,8 +104,7 @@ class ColdPages(TestCase):
         for name, url in self.urls.items():
             with self.subTest(page=name, news=news_count):
                 queries = self.cold_queries(url)
-                limit = OVER_LIMIT.get(name, MAX_QUERIES)
-                assert len(queries) <= limit, "\n".join([f"{name}: {len(queries)} queries", *queries])
+                assert len(queries) <= MAX_QUERIES, "\n".join([f"{name}: {len(queries)} queries", *queries])
 
     def test_every_public_page_cold_with_10_news_items(self):
         """Protects the first reader after a publish: <= 12 queries on each public page (10 news items)."""

@@ -37,6 +37,12 @@ APPLICANT_TYPES = [
 ]
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def counting_for_bin(self, call, bin_value):
+        """Applications that stop another one from this BIN to this call (any language)."""
+        return self.filter(call_key=call.translation_key, bin=bin_value).exclude(status="withdrawn")
+
+
 class Application(models.Model):
     """A submitted application: what the applicant sent, frozen at submission."""
 
@@ -44,6 +50,8 @@ class Application(models.Model):
     call = models.ForeignKey(
         "grants.GrantCallPage", on_delete=models.PROTECT, related_name="applications", verbose_name=_("call")
     )
+    # the call in every language (its translation key): one application per BIN per call
+    call_key = models.UUIDField(db_index=True, editable=False)
     draft = models.OneToOneField(
         "multistep.Draft", on_delete=models.PROTECT, related_name="grant_application", verbose_name=_("draft")
     )
@@ -72,11 +80,21 @@ class Application(models.Model):
     # index saves five queries on every submission (and "usage" counts stay about pages).
     wagtail_reference_index_ignore = True
 
+    objects = ApplicationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-submitted_at"]
         permissions = [("score_application", "Can score applications assigned to them")]
+        constraints = [
+            # the FAQ's promise: one application per organisation per call (withdrawn ones aside)
+            models.UniqueConstraint(
+                fields=["call_key", "bin"],
+                condition=~models.Q(bin="") & ~models.Q(status="withdrawn"),
+                name="grants_one_application_per_bin_per_call",
+            )
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.organisation_name}"

@@ -4,11 +4,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms_plugins.blocks.blocks import DocumentListBlock, FaqBlock
 from cms_plugins.multistep.blocks import FormStepsBlock
@@ -165,6 +173,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         FieldPanel("results"),
     ]
     form_panels = [
+        HelpPanel(template="grants/admin/form_guide.html", heading=_("How the application form works")),
         FieldPanel("form_steps"),
         MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Declaration")),
     ]
@@ -178,6 +187,9 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # wagtail-localize: the consent version is a machine value each application records,
+    # copied to translations as it is, never offered as text to translate
+    override_translatable_fields = [SynchronizedField("consent_version")]
     parent_page_types = ["grants.GrantIndexPage"]
     subpage_types = []
 
@@ -261,12 +273,27 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         from . import services
 
         application = services.submit_application(call=self, draft=draft, form_dict=form_dict, steps=steps)
-        services.send_confirmation_after_commit(application)
+        services.queue_confirmation(application)
 
     def multistep_status_context(self, request, draft):
+        from . import services
         from .applications import Application
+        from .masking import mask_email, masked_contact
 
-        return {"application": Application.objects.filter(draft=draft).first()}
+        application = Application.objects.filter(draft=draft).first()
+        if application is None:
+            return {"application": None}
+        mails = [
+            {"state": mail.state, "recipient": mask_email(mail.recipient)}
+            for mail in services.confirmation_mails(application)
+        ]
+        return {
+            "application": application,
+            "contact": masked_contact(application),
+            "confirmation_mails": mails,
+            # the applicant's own contact step is shown masked above, not in the answers
+            "answers": [section for section in application.answers if section.get("key") != "applicant"],
+        }
 
     def multistep_step_context(self, request, draft, step):
         return {"call": self}

@@ -10,7 +10,7 @@ from cms_plugins.multistep.steps import StepForm
 from cms_plugins.phone import normalise_phone
 from cms_plugins.places.models import District
 
-from .applications import APPLICANT_TYPES
+from .applications import APPLICANT_TYPES, Application
 
 MB = 1024 * 1024
 ATTACHMENT_MAX_MB = 10
@@ -118,7 +118,18 @@ class ApplicantForm(StepForm):
         error = bin_error(value)
         if error:
             raise forms.ValidationError(error)
+        if self.page is not None and self.already_applied(value):
+            raise forms.ValidationError(
+                _(
+                    "An application from the organisation with this BIN has already been submitted to this call. "
+                    "Each organisation may send one application per call; to change it, contact the coordinators."
+                ),
+                code="already_applied",
+            )
         return value
+
+    def already_applied(self, bin_value):
+        return Application.objects.counting_for_bin(self.page, bin_value).exists()
 
     def clean_phone(self):
         phone = normalise_phone(self.cleaned_data.get("phone"))

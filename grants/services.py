@@ -4,12 +4,15 @@ telling the CRM, changing its status. They take objects, never a request."""
 import logging
 
 from django.apps import apps
-from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from cms_plugins.mail.models import OutboundMail
+from cms_plugins.mail.services import queue_mail
+from cms_plugins.multistep.steps import SubmissionRefused
 
 from .applications import Application, ReferenceCounter
 
@@ -41,7 +44,11 @@ def answers_snapshot(form_dict, steps):
         if form is None or step.kind != "questions":
             continue
         snapshot.append(
-            {"step": str(step.title), "rows": [[str(label), str(text)] for label, text in form.display_answers()]}
+            {
+                "step": str(step.title),
+                "key": step.key,
+                "rows": [[str(label), str(text)] for label, text in form.display_answers()],
+            }
         )
     return snapshot
 
@@ -80,27 +87,34 @@ def submit_application(*, call, draft, form_dict, steps):
         for name in ("project_title", "title"):
             if form is not None and name in form.fields and not project_title:
                 project_title = str(form.cleaned_data.get(name) or "")[:255]
-    application = Application.objects.create(
-        reference=next_reference(),
-        call=call,
-        draft=draft,
-        applicant_type=eligibility["applicant_type"],
-        organisation_name=applicant["organisation_name"],
-        bin=applicant.get("bin") or "",
-        district_code=applicant["district"],
-        settlement=applicant["settlement"],
-        contact_name=applicant["contact_name"],
-        contact_role=applicant.get("contact_role") or "",
-        email=applicant["email"],
-        phone=applicant["phone"],
-        language=draft.language,
-        project_title=project_title,
-        requested_amount=budget["requested_amount"],
-        answers=answers_snapshot(form_dict, steps),
-        consent_version=declaration["consent_version"],
-        consent_at=now,
-        submitted_at=draft.submitted_at or now,
-    )
+    fields = {
+        "call": call,
+        "call_key": call.translation_key,
+        "draft": draft,
+        "applicant_type": eligibility["applicant_type"],
+        "organisation_name": applicant["organisation_name"],
+        "bin": applicant.get("bin") or "",
+        "district_code": applicant["district"],
+        "settlement": applicant["settlement"],
+        "contact_name": applicant["contact_name"],
+        "contact_role": applicant.get("contact_role") or "",
+        "email": applicant["email"],
+        "phone": applicant["phone"],
+        "language": draft.language,
+        "project_title": project_title,
+        "requested_amount": budget["requested_amount"],
+        "answers": answers_snapshot(form_dict, steps),
+        "consent_version": declaration["consent_version"],
+        "consent_at": now,
+        "submitted_at": draft.submitted_at or now,
+    }
+    try:
+        application = Application.objects.create(reference=next_reference(), **fields)
+    except IntegrityError as error:
+        # another application from this BIN reached the call first (the constraint decides,
+        # so two at once cannot both pass): the submission is rolled back and the
+        # applicant step says why
+        raise SubmissionRefused("applicant") from error
     transaction.on_commit(lambda: sync_to_crm_safely(application))
     return application
 
@@ -156,23 +170,26 @@ def sync_to_crm(application):
     return organisation_record, person_record
 
 
-def send_confirmation_after_commit(application):
-    """Mail once the application is safely stored; a mail failure never loses it."""
-
-    def send():
-        try:
-            send_confirmation(application)
-        except Exception:
-            logger.exception("Confirmation mail failed for %s", application.reference)
-
-    transaction.on_commit(send)
+def confirmation_topic(application):
+    return f"grants.application:{application.reference}"
 
 
-def send_confirmation(application):
-    """The confirmation email with a copy of the answers, in the applicant's language."""
+def queue_confirmation(application):
+    """Queue the confirmation in the submission's own transaction: stored together, never lost.
+
+    It keeps to the reference and a short summary; the answers stay behind the secret
+    link and in the admin (a mail is copied and forwarded, and goes to two addresses).
+    """
     with translation.override(application.language or None):
         context = {"application": application, "call": application.call}
         subject = _("Application %(reference)s received") % {"reference": application.reference}
         body = render_to_string("grants/email/confirmation.txt", context)
-    recipients = sorted({application.email, application.draft.email})
-    send_mail(subject, body, None, recipients)
+    return [
+        queue_mail(recipient, subject, body, topic=confirmation_topic(application), language=application.language)
+        for recipient in sorted({application.email, application.draft.email})
+    ]
+
+
+def confirmation_mails(application):
+    """The confirmation messages of the application with their delivery state."""
+    return list(OutboundMail.objects.about(confirmation_topic(application)).order_by("recipient"))

@@ -118,10 +118,12 @@ class AssignmentForm(forms.ModelForm):
 
 
 def draft_links(request):
-    """Coordinators find an applicant's open drafts by email and revoke their secret link.
+    """Coordinators find an applicant's drafts or submitted applications by email and revoke their link.
 
-    A revoked link opens nothing, the browser that used it loses the draft, and the
-    applicant may start again (the one-open-draft-per-email rule counts open drafts only).
+    A revoked link opens nothing and every browser that used it loses the draft (the
+    token version in its cookie no longer matches). An applicant whose open draft was
+    revoked may start again (the one-open-draft-per-email rule counts open drafts
+    only); a submitted application's status page is then closed to everyone.
     """
     if not can_revoke_links(request.user):
         raise PermissionDenied
@@ -129,27 +131,29 @@ def draft_links(request):
 
     if request.method == "POST":
         try:
-            draft = Draft.objects.open().filter(pk=uuid.UUID(str(request.POST.get("draft")))).first()
+            draft = Draft.objects.filter(revoked_at__isnull=True, pk=uuid.UUID(str(request.POST.get("draft")))).first()
         except ValueError:
             draft = None
         if draft is None:
-            messages.error(request, _("That draft is already submitted or its link already revoked."))
+            messages.error(request, _("That link is already revoked, or there is no such draft."))
             return redirect(request.path)
-        draft.revoked_at = timezone.now()
-        draft.token_hash = None
-        draft.save(update_fields=["revoked_at", "token_hash"])
+        draft.revoke()
+        draft.save(update_fields=["revoked_at", "token_hash", "token_version"])
         messages.success(request, _("The secret link of %(email)s no longer works.") % {"email": draft.email})
         return redirect(f"{request.path}?q={draft.email}")
     query = (request.GET.get("q") or "").strip()[:254]
-    drafts = Draft.objects.open().order_by("-updated_at")
+    drafts = Draft.objects.filter(revoked_at__isnull=True).order_by("-updated_at")
     if query:
         drafts = drafts.filter(email__icontains=query)
     drafts = list(drafts[:50])
+    references = dict(Application.objects.filter(draft__in=drafts).values_list("draft_id", "reference"))
     calls = {
         call.translation_key: call
         for call in GrantCallPage.objects.filter(translation_key__in={d.form_key for d in drafts}).order_by(
             "-locale__language_code"
         )
     }
-    rows = [{"draft": draft, "call": calls.get(draft.form_key)} for draft in drafts]
+    rows = [
+        {"draft": draft, "call": calls.get(draft.form_key), "reference": references.get(draft.pk)} for draft in drafts
+    ]
     return TemplateResponse(request, "grants/admin/draft_links.html", {"rows": rows, "query": query})

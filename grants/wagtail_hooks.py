@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import views
+from cms_plugins.formulas import escape_formula
+
+from . import services, views
 from .models import Application, Assignment
 from .permissions import can_list_reviews, can_revoke_links
 
@@ -19,7 +21,15 @@ class ApplicationInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         context["application"] = self.object
         context["assignments"] = self.object.assignments.select_related("expert")
+        context["confirmation_mails"] = services.confirmation_mails(self.object)
         return context
+
+
+class ApplicationIndexView(IndexView):
+    """The list and its CSV/XLSX export; applicants' text is written as text, never as a formula."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return escape_formula(super().preprocess_field_value(field, value, export_format))
 
 
 class SubmittedOnlyPolicy(ModelPermissionPolicy):
@@ -35,6 +45,7 @@ class SubmittedOnlyPolicy(ModelPermissionPolicy):
 class ApplicationViewSet(ModelViewSet):
     model = Application
     permission_policy = SubmittedOnlyPolicy(Application)
+    index_view_class = ApplicationIndexView
     icon = "form"
     menu_label = _("Applications")
     list_display = [

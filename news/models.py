@@ -90,9 +90,8 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     def meetings(self):
         return self.filter(category=Category.DISTRICT_MEETING)
 
-    def for_listing(self, *streamfields):
-        """What a list of cards needs (image renditions, districts), in a constant number of queries.
-        StreamFields are left unloaded but those named in ``streamfields``."""
+    def for_listing(self):
+        """What a list of cards needs (image renditions, districts), in a constant number of queries."""
         # The image comes with the page (a join); its renditions as Wagtail's
         # prefetch_renditions() would fetch them, in one query for the whole list.
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_FILTERS)
@@ -106,13 +105,11 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
             .annotate(codes=DistrictCodes("district__code"))
             .values("codes")
         )
-        unused = [
-            field.name
-            for field in NewsPage._meta.get_fields()
-            if isinstance(field, StreamField) and field.name not in streamfields
-        ]
+        # Body and gallery are heavy and unused on a card; the meeting facts (villages,
+        # topics) are short lists a district page shows and `is_meeting` reads, so they
+        # come with the row rather than in a query per card.
         return (
-            self.defer(*unused)
+            self.defer("body", "gallery")
             .select_related("locale", "cover_image")
             .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"))
             .annotate(district_codes=Subquery(codes))
@@ -122,13 +119,8 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
         """(the ``count`` latest items as cards, every meeting report) in one list query:
         the union of both, newest first, loaded for cards (a district page shows both)."""
         newest = self.latest().values("pk")[:count]
-        # The meetings show their villages: loaded with the list rather than one query a meeting.
-        pages = list(
-            self.filter(Q(pk__in=newest) | Q(category=Category.DISTRICT_MEETING)).latest().for_listing("villages")
-        )
-        # By category, as the query chose them (is_meeting would also read the meeting's
-        # facts, StreamFields deferred in a listing: one query per item).
-        return pages[:count], [page for page in pages if page.category == Category.DISTRICT_MEETING]
+        pages = list(self.filter(Q(pk__in=newest) | Q(category=Category.DISTRICT_MEETING)).latest().for_listing())
+        return pages[:count], [page for page in pages if page.is_meeting]
 
     def for_reading(self):
         """What a news page shows, loaded with it: language, cover with its renditions,

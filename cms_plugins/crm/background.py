@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .import_storage import ImportTmpStorage
 from .models import ImportLog
 
 LOCK = "contacts"
@@ -70,7 +71,6 @@ def run_import_task(log_id):
     """The worker's side: read the stored upload, import it, record the outcome."""
     from . import services
     from .reading import table_from_json
-    from .views import ImportTmpStorage
 
     log = ImportLog.objects.select_related("user").get(pk=log_id)
     ImportLog.objects.filter(pk=log_id).update(state=ImportLog.State.RUNNING)

@@ -12,7 +12,7 @@ from cms_plugins.erasure import erase_mentions_in_files, register, scrub_fields
 from .import_storage import import_storage
 from .models import ImportLog, Interaction, Organisation, Person
 
-UPLOADS_FOLDER = "crm-imports"  # uploads waiting between preview and confirm (views.ImportTmpStorage)
+UPLOADS_FOLDER = "crm-imports"  # uploads waiting between preview and confirm (import_storage.ImportTmpStorage)
 REJECTS_FOLDER = "crm-rejects"  # rejected rows of imports, offered for download (services.run_import)
 
 

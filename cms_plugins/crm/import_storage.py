@@ -1,7 +1,8 @@
-"""Where import uploads and rejects files live (read by services, views and erasure)."""
+"""Where import uploads and rejects files live (read by services, views, tasks and erasure)."""
 
 from django.conf import settings
 from django.core.files.storage import storages
+from import_export.tmp_storages import MediaStorage
 
 
 def import_storage():
@@ -14,3 +15,14 @@ def import_storage():
         "private" if "private" in settings.STORAGES else "default"
     )
     return storages[alias]
+
+
+class ImportTmpStorage(MediaStorage):
+    """import-export's media storage, pointed at the CRM's private shared storage."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("MEDIA_FOLDER", "crm-imports")
+        super().__init__(**kwargs)
+
+    def _configure_storage(self):
+        self._storage = import_storage()

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms_plugins.erasure import registered as erasure_registry
@@ -22,6 +21,7 @@ from . import background, duplicates, services
 from .columns import DATA_COLUMNS, plan_columns
 from .exporting import CONTENT_TYPES, export_bytes, rows_for_organisations, rows_for_people
 from .filters import OrganisationFilterSet, PersonFilterSet, search_organisations, search_people
+from .import_storage import ImportTmpStorage
 from .models import ImportLog, Organisation, Person
 from .permissions import can_anonymise_person, can_export_contacts, can_import_contacts, can_merge
 from .reading import UnreadableFile, max_rows, read_table, table_from_json, table_to_json
@@ -33,17 +33,6 @@ INVALID_LIMIT = 2000
 
 def max_upload_bytes():
     return getattr(settings, "CRM_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
-
-
-class ImportTmpStorage(MediaStorage):
-    """import-export's media storage, pointed at the CRM's private shared storage."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("MEDIA_FOLDER", "crm-imports")
-        super().__init__(**kwargs)
-
-    def _configure_storage(self):
-        self._storage = services.import_storage()
 
 
 class UploadForm(forms.Form):

@@ -1,32 +1,25 @@
 """What editors build forms from: steps of questions, as StreamField data.
 
-Every question and step has a machine ``key``: the name its answer is stored under.
-It never comes from the label (labels change and are translated); when an editor
-leaves it empty a short random id is filled in, and once a form has been saved the
-key of an existing question cannot change (see ``check_keys_unchanged``).
-Keys are not offered to translators (``get_translatable_segments`` returns nothing).
+Every step, question, option and column has a machine ``key``: the name its answer
+is stored under. Coordinators never type it: it follows the block's own id (see
+``keys``), sits read-only under each block's settings, and once saved it never
+changes. Keys are not offered to translators (``get_translatable_segments``).
 """
 
 import re
-import secrets
-import string
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 
-from . import fields, filetypes
+from . import fields, filetypes, keys
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 RESERVED_KEYS = {"tasks", "start", "resume", "submitted", "done", "new-link"}
-
-
-def new_key(prefix="q"):
-    alphabet = string.ascii_lowercase + string.digits
-    return f"{prefix}_" + "".join(secrets.choice(alphabet) for _ in range(6))
 
 
 def validate_key(value):
@@ -36,19 +29,28 @@ def validate_key(value):
         )
 
 
-class KeyBlock(blocks.CharBlock):
-    """A machine key: not translatable, filled in when left empty."""
+class KeyBlock(blocks.FieldBlock):
+    """A machine key, read-only in the editor: set by the server, never translated."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 40)
-        kwargs.setdefault("validators", [validate_key])
-        kwargs.setdefault(
-            "help_text",
-            _("Machine name the answer is stored under. Leave empty to get one; never change it once people answered."),
+    def __init__(self, help_text=None, **kwargs):
+        self.key_help_text = help_text or _(
+            "Set automatically when the page is saved, and never changed: answers are stored under it."
         )
-        kwargs.setdefault("label", _("Key"))
+        kwargs.setdefault("label", _("Technical key"))
         super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        return forms.CharField(
+            required=False,
+            max_length=40,
+            validators=[validate_key],
+            help_text=self.key_help_text,
+            widget=forms.TextInput(attrs={"readonly": True, "tabindex": "-1"}),
+        )
+
+    def get_searchable_content(self, value):
+        return []
 
     # wagtail-localize: keys are copied to translations, never translated
     def get_translatable_segments(self, value):
@@ -60,19 +62,18 @@ class KeyBlock(blocks.CharBlock):
 
 class BaseQuestionBlock(blocks.StructBlock):
     key = KeyBlock()
-    label = blocks.CharBlock(label=_("Question"), max_length=255)
+    label = blocks.CharBlock(
+        label=_("Question"), max_length=255, help_text=_("The question as the applicant reads it.")
+    )
     help_text = blocks.TextBlock(
         label=_("Hint"), required=False, max_length=600, help_text=_("Shown under the question.")
     )
-    required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
-
-    key_prefix = "q"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("key"):
-            value["key"] = new_key(self.key_prefix)
-        return value
+    required = blocks.BooleanBlock(
+        label=_("Required"),
+        required=False,
+        default=True,
+        help_text=_("The applicant cannot finish the step without answering."),
+    )
 
     def field_kwargs(self, value):
         return {"label": value["label"], "help_text": value.get("help_text") or "", "required": bool(value["required"])}
@@ -88,35 +89,53 @@ class BaseQuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "form"
+        collapsed = True
+        label_format = "{label}"
+
+
+def question_layout(*limits):
+    """Question, hint, required and limits in view; the technical key under the settings."""
+    return BlockGroup(children=["label", "help_text", "required", *limits], settings=["key"])
 
 
 class ShortTextBlock(BaseQuestionBlock):
-    max_length = blocks.IntegerBlock(label=_("Most characters"), default=255, min_value=1, max_value=255)
+    max_length = blocks.IntegerBlock(
+        label=_("Most characters"),
+        default=255,
+        min_value=1,
+        max_value=255,
+        help_text=_("Longer answers are refused with a message; the applicant sees a counter."),
+    )
 
     def make_field(self, value):
-        return forms.CharField(max_length=value.get("max_length") or 255, **self.field_kwargs(value))
+        return fields.LimitedTextField(limit=value.get("max_length") or 255, **self.field_kwargs(value))
 
     class Meta:
         label = _("Short text")
         icon = "pilcrow"
+        description = _("One line: a name, a title, a village.")
+        form_layout = question_layout("max_length")
 
 
 class LongTextBlock(BaseQuestionBlock):
     max_length = blocks.IntegerBlock(
-        label=_("Most characters"), default=2000, min_value=1, max_value=10000, help_text=_("Stated next to the field.")
+        label=_("Most characters"),
+        default=2000,
+        min_value=1,
+        max_value=10000,
+        help_text=_("Stated next to the field with a live counter; longer answers are refused, never cut."),
     )
 
     def make_field(self, value):
-        limit = value.get("max_length") or 2000
-        field = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), **self.field_kwargs(value))
-        field.validators.append(MaxLengthValidator(limit))
-        field.limit_text = _("Up to %(count)s characters.") % {"count": limit}
-        field.widget.attrs["maxlength"] = str(limit)
-        return field
+        return fields.LimitedTextField(
+            limit=value.get("max_length") or 2000, widget=forms.Textarea(attrs={"rows": 6}), **self.field_kwargs(value)
+        )
 
     class Meta:
         label = _("Long text")
         icon = "doc-full"
+        description = _("Paragraphs: a description, a plan, a reason.")
+        form_layout = question_layout("max_length")
 
 
 class NumberBlock(BaseQuestionBlock):
@@ -139,6 +158,8 @@ class NumberBlock(BaseQuestionBlock):
     class Meta:
         label = _("Number")
         icon = "order"
+        description = _("A whole number: people, days, pieces.")
+        form_layout = question_layout("min_value", "max_value")
 
 
 class MoneyBlock(NumberBlock):
@@ -152,6 +173,7 @@ class MoneyBlock(NumberBlock):
     class Meta:
         label = _("Money (whole units)")
         icon = "tag"
+        description = _("An amount in whole tenge; spaces and ₸ are accepted.")
 
 
 def format_money(amount, currency=""):
@@ -173,28 +195,57 @@ class DateBlock(BaseQuestionBlock):
     class Meta:
         label = _("Date")
         icon = "date"
+        description = _("A day of the calendar.")
+        form_layout = question_layout()
 
 
 class ChoiceOptionBlock(blocks.StructBlock):
-    key = KeyBlock(help_text=_("Machine name of this option. Leave empty to get one."))
-    label = blocks.CharBlock(label=_("Option"), max_length=255)
+    label = blocks.CharBlock(label=_("Option"), max_length=255, help_text=_("One answer the applicant may pick."))
+    key = KeyBlock()
+
+    class Meta:
+        label = _("Option")
+        icon = "radio-empty"
+        label_format = "{label}"
+        form_layout = BlockGroup(children=["label"], settings=["key"])
+
+
+class KeyedListBlock(blocks.ListBlock):
+    """Options or columns: each item gets a key from its own id; "at least" waits for publishing
+    (a ListBlock ``min_num`` shows a red error on a block just added, before anything is typed)."""
+
+    key_prefix = "i"
+    at_least = 0
+    at_least_message = ""
+
+    def clean(self, value):
+        value = super().clean(value)
+        keys.settle(value.bound_blocks, self.key_prefix)
+        errors = []
+        if not self.is_deferred_validation and len(value) < self.at_least:
+            errors.append(ValidationError(self.at_least_message))
+        if keys.duplicates(value.bound_blocks):
+            errors.append(ValidationError(_("Two items have the same key.")))
+        if errors:
+            raise ListBlockValidationError(non_block_errors=errors)
+        return value
+
+
+class OptionsBlock(KeyedListBlock):
+    key_prefix = keys.PREFIXES["option"]
+    at_least = 2
+    at_least_message = _("Add at least two options.")
+
+
+class ColumnsBlock(KeyedListBlock):
+    key_prefix = keys.PREFIXES["column"]
+    at_least = 1
+    at_least_message = _("Add at least one column.")
 
 
 class SingleChoiceBlock(BaseQuestionBlock):
-    options = blocks.ListBlock(ChoiceOptionBlock(), label=_("Options"), min_num=2)
+    options = OptionsBlock(ChoiceOptionBlock(), label=_("Options"), help_text=_("At least two."))
     multiple = False
-
-    def clean(self, value):
-        for option in value.get("options") or []:
-            if not option.get("key"):
-                option["key"] = new_key("o")
-        value = super().clean(value)
-        keys = [option["key"] for option in value["options"]]
-        if len(keys) != len(set(keys)):
-            raise StructBlockValidationError(
-                block_errors={"options": ValidationError(_("Two options have the same key."))}
-            )
-        return value
 
     def choices(self, value):
         return [(option["key"], option["label"]) for option in value["options"]]
@@ -214,6 +265,8 @@ class SingleChoiceBlock(BaseQuestionBlock):
     class Meta:
         label = _("Single choice")
         icon = "radio-full"
+        description = _("One answer from a list of options.")
+        form_layout = question_layout("options")
 
 
 class MultipleChoiceBlock(SingleChoiceBlock):
@@ -222,6 +275,7 @@ class MultipleChoiceBlock(SingleChoiceBlock):
     class Meta:
         label = _("Multiple choice")
         icon = "list-ul"
+        description = _("Any number of answers from a list of options.")
 
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -236,7 +290,9 @@ class YesNoBlock(BaseQuestionBlock):
 
     class Meta:
         label = _("Yes / no")
-        icon = "tick"
+        icon = "check"
+        description = _("A question answered yes or no.")
+        form_layout = question_layout()
 
 
 class FileQuestionBlock(BaseQuestionBlock):
@@ -258,28 +314,30 @@ class FileQuestionBlock(BaseQuestionBlock):
     class Meta:
         label = _("File")
         icon = "doc-full-inverse"
+        description = _("An uploaded document or photo.")
+        form_layout = question_layout("kinds", "max_size_mb")
 
 
 COLUMN_KINDS = [("text", _("Text")), ("number", _("Number")), ("money", _("Money"))]
 
 
 class ColumnBlock(blocks.StructBlock):
-    key = KeyBlock(help_text=_("Machine name of this column. Leave empty to get one."))
-    label = blocks.CharBlock(label=_("Column"), max_length=100)
+    label = blocks.CharBlock(label=_("Column"), max_length=100, help_text=_("The column's heading."))
     kind = blocks.ChoiceBlock(label=_("Kind"), choices=COLUMN_KINDS, default="text")
     required = blocks.BooleanBlock(label=_("Required in each row"), required=False, default=True)
+    key = KeyBlock()
+
+    class Meta:
+        label = _("Column")
+        icon = "table"
+        label_format = "{label}"
+        form_layout = BlockGroup(children=["label", "kind", "required"], settings=["key"])
 
 
 class RowsBlock(BaseQuestionBlock):
-    columns = blocks.ListBlock(ColumnBlock(), label=_("Columns"), min_num=1, max_num=6)
+    columns = ColumnsBlock(ColumnBlock(), label=_("Columns"), help_text=_("One to six."), max_num=6)
     min_rows = blocks.IntegerBlock(label=_("Fewest rows"), default=1, min_value=0, max_value=50)
     max_rows = blocks.IntegerBlock(label=_("Most rows"), default=20, min_value=1, max_value=50)
-
-    def clean(self, value):
-        for column in value.get("columns") or []:
-            if not column.get("key"):
-                column["key"] = new_key("c")
-        return super().clean(value)
 
     def make_field(self, value):
         columns = [
@@ -310,6 +368,8 @@ class RowsBlock(BaseQuestionBlock):
     class Meta:
         label = _("Repeatable rows (table)")
         icon = "table"
+        description = _("A table the applicant fills row by row: a budget, a plan.")
+        form_layout = question_layout("columns", "min_rows", "max_rows")
 
 
 class QuestionsBlock(blocks.StreamBlock):
@@ -324,32 +384,43 @@ class QuestionsBlock(blocks.StreamBlock):
     file = FileQuestionBlock()
     rows = RowsBlock()
 
+    def clean(self, value):
+        value = super().clean(value)
+        keys.settle(value, keys.PREFIXES["question"])
+        duplicates = keys.duplicates(value)
+        if duplicates:
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ValidationError(
+                    _("Two questions have the same key: %(keys)s.") % {"keys": ", ".join(duplicates)}
+                )
+            )
+        return value
+
 
 class StepBlock(blocks.StructBlock):
-    key = KeyBlock(help_text=_("Machine name of the step (also its address). Leave empty to get one."))
-    title = blocks.CharBlock(label=_("Step title"), max_length=120)
-    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=1000)
-    questions = QuestionsBlock(label=_("Questions"), min_num=1)
+    title = blocks.CharBlock(
+        label=_("Step title"), max_length=120, help_text=_("The heading of this page of the form.")
+    )
+    intro = blocks.TextBlock(
+        label=_("Introduction"), required=False, max_length=1000, help_text=_("A sentence or two above the questions.")
+    )
+    questions = QuestionsBlock(label=_("Questions"), help_text=_("Add at least one question."))
+    key = KeyBlock(help_text=_("Set automatically when the page is saved; also the step's address. Never changed."))
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("key"):
-            value["key"] = new_key("s")
-        keys = [child.value["key"] for child in value["questions"]]
-        duplicates = {key for key in keys if keys.count(key) > 1}
-        if duplicates:
+        # checked when publishing only: a step just added has no question yet, and that is fine
+        if not self.is_deferred_validation and not len(value["questions"]):
             raise StructBlockValidationError(
-                block_errors={
-                    "questions": ValidationError(
-                        _("Two questions have the same key: %(keys)s.") % {"keys": ", ".join(sorted(duplicates))}
-                    )
-                }
+                block_errors={"questions": ValidationError(_("Add at least one question to this step."))}
             )
         return value
 
     class Meta:
         icon = "list-ol"
         label = _("Step")
+        label_format = "{title}"
+        form_layout = BlockGroup(children=["title", "intro", "questions"], settings=["key"])
 
 
 class FormStepsBlock(blocks.StreamBlock):
@@ -357,33 +428,20 @@ class FormStepsBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        keys = [child.value["key"] for child in value]
-        duplicates = {key for key in keys if keys.count(key) > 1}
+        keys.settle(value, keys.PREFIXES["step"])
+        duplicates = keys.duplicates(value)
         if duplicates:
             raise blocks.StreamBlockValidationError(
                 non_block_errors=ValidationError(
-                    _("Two steps have the same key: %(keys)s.") % {"keys": ", ".join(sorted(duplicates))}
+                    _("Two steps have the same key: %(keys)s.") % {"keys": ", ".join(duplicates)}
                 )
             )
         return value
 
 
-def question_keys(stream_value):
-    """{block id: key} of every step and question in a FormStepsBlock value."""
-    keys = {}
-    for step in stream_value or []:
-        keys[step.id] = step.value["key"]
-        for question in step.value["questions"]:
-            keys[question.id] = question.value["key"]
-    return keys
-
-
-def check_keys_unchanged(old_value, new_value):
-    """Messages for steps/questions whose key was changed after it was set once."""
-    old = question_keys(old_value)
+def settle_form_keys(old_value, new_value):
+    """Keys of the new version, kept from the old one; messages for keys someone tried to change."""
     return [
-        _("The key “%(old)s” was changed to “%(new)s”; keys cannot change once set.")
-        % {"old": old[block_id], "new": key}
-        for block_id, key in question_keys(new_value).items()
-        if old.get(block_id) and old[block_id] != key
+        _("The key “%(old)s” was changed to “%(new)s”; keys cannot change once set.") % {"old": old, "new": new}
+        for old, new in keys.settle_form(new_value, old_value)
     ]

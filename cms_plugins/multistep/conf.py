@@ -21,4 +21,11 @@ DEFAULTS = {
     "ABANDONED_AFTER_DAYS": 60,
     # longest text kept for one posted value (hostile posts are cut, never stored whole)
     "MAX_VALUE_LENGTH": 20000,
+    # the most one draft's answers may take (JSON, UTF-8): bigger posts are refused
+    "MAX_DRAFT_SIZE": 2 * MB,
+    # a locked database: how many times a step is saved before "try again" (503)
+    "SAVE_ATTEMPTS": 3,
+    "SAVE_RETRY_PAUSE": 0.3,
+    # the start form mails an existing draft's link at most once per this many seconds
+    "LINK_RESEND_INTERVAL": 60 * 60,
 }

@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -27,6 +28,33 @@ def parse_whole_number(value):
     if not (digits.isascii() and digits.isdigit()) or len(digits) > 15:
         return None
     return int(sign + digits)
+
+
+class LimitedTextField(forms.CharField):
+    """Text with a stated limit that the server checks, never the browser.
+
+    No ``maxlength`` attribute: a browser cuts a pasted text at the limit without a
+    word, and the applicant loses the end. A live counter (``counter.js``, reading
+    ``data-limit``) shows the count instead. A line break counts as one character
+    however the browser sends it (``\r\n`` from a textarea).
+    """
+
+    def __init__(self, *, limit, **kwargs):
+        self.limit = limit
+        super().__init__(**kwargs)
+        self.validators.append(MaxLengthValidator(limit))
+        self.limit_text = _("Up to %(count)s characters.") % {"count": limit}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["data-limit"] = str(self.limit)
+        attrs["data-counter"] = _("Characters: %(count)s of %(limit)s")
+        attrs["data-counter-over"] = _("Characters: %(count)s of %(limit)s, %(over)s too many")
+        return attrs
 
 
 class WholeNumberField(forms.IntegerField):

@@ -1,8 +1,6 @@
 """Drafts of multi-step forms, kept in the database so that they survive a closed
 tab, an expired session, another device and several app servers."""
 
-import hashlib
-import secrets
 import uuid
 
 from django.core.files.storage import Storage, storages
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
+from .tokens import hash_token, resume_token
 
 STATES = {
     "not_started": _("Not started"),
@@ -67,10 +66,6 @@ for _name in (
 _PRIVATE = _PrivateStorageProxy()
 
 
-def hash_token(token):
-    return hashlib.sha256(str(token).encode()).hexdigest()
-
-
 class DraftQuerySet(models.QuerySet):
     def open(self):
         return self.filter(submitted_at__isnull=True, revoked_at__isnull=True)
@@ -106,6 +101,12 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(_("last saved"), default=timezone.now, db_index=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("link revoked"), null=True, blank=True)
+    # raised by every new link and by revoking: older links and browser cookies stop working
+    token_version = models.PositiveIntegerField(default=0, editable=False)
+    # set the first time the emailed link is opened: the address is the applicant's
+    email_verified_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    # when the start form last mailed the existing link (at most once an hour)
+    link_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     files_removed_at = models.DateTimeField(_("files removed"), null=True, blank=True)
 
     objects = DraftQuerySet.as_manager()
@@ -125,10 +126,25 @@ class Draft(models.Model):
         return f"{self.email} ({self.created_at:%Y-%m-%d})"
 
     def new_token(self):
-        """A fresh secret link token; the old link stops working. Returns the token."""
-        token = secrets.token_urlsafe(32)
+        """A fresh secret link token (a new version): the old link and cookies stop working."""
+        self.token_version += 1
+        token = self.current_token()
         self.token_hash = hash_token(token)
         return token
+
+    def current_token(self):
+        """The token of the link now valid (recomputed, never stored)."""
+        return resume_token(self.pk, self.token_version)
+
+    def revoke(self):
+        """End the secret link and every browser session opened with it (caller saves)."""
+        self.revoked_at = timezone.now()
+        self.token_hash = None
+        self.token_version += 1
+
+    @property
+    def email_verified(self):
+        return self.email_verified_at is not None
 
     def state(self, step_key):
         return self.step_states.get(step_key, "not_started")

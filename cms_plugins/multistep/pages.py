@@ -6,24 +6,26 @@
 Routes (RoutablePageMixin) under the page's own URL:
 ``apply/`` start (asks for the email the secret link goes to), ``apply/tasks/`` the
 task list, ``apply/<step>/`` each step, ``apply/resume/<token>/`` the secret link,
-``apply/new-link/`` a fresh link (the old one stops working), ``apply/submitted/``
+``apply/new-link/`` a fresh link (the old one and its sessions stop working), ``apply/submitted/``
 the status after submitting. Page types add fixed steps by overriding
 ``get_form_steps`` and act on submission in ``multistep_done``.
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from . import ratelimit
-from .blocks import check_keys_unchanged
+from . import conf, ratelimit
+from .blocks import settle_form_keys
 from .emails import send_resume_link
 from .forms import StartForm
-from .models import Draft
+from .models import Draft, hash_token
 from .steps import designed_steps
 from .views import MultiStepWizardView, current_draft, remember
 
@@ -53,17 +55,23 @@ class MultiStepFormMixin(RoutablePageMixin):
     def multistep_step_context(self, request, draft, step):
         return {}
 
-    # --- rules the engine keeps for every page type ------------------------------------
+    # --- keys -------------------------------------------------------------------------
     def clean(self):
-        """Step and question keys never change once set: stored drafts and applications
-        are keyed by them, so a changed key would orphan the answers given under it."""
         super().clean()
-        if self.pk:
-            field = self.multistep_field
-            previous = type(self).objects.filter(pk=self.pk).only(field).first()
-            errors = check_keys_unchanged(getattr(previous, field) if previous else None, getattr(self, field))
-            if errors:
-                raise ValidationError({field: errors})
+        self.settle_form_keys()
+
+    def settle_form_keys(self):
+        """Decide every designed key against the last saved version (see ``keys``).
+
+        Runs on every save, the admin's background saves included: a block keeps the key
+        it was saved with, a new one gets the key of its own id, and a key someone tries
+        to change is refused, so answers stored under a key are always found again.
+        """
+        field = self.multistep_field
+        saved = type(self).objects.filter(pk=self.pk).only(field).first() if self.pk else None
+        errors = settle_form_keys(getattr(saved, field) if saved else None, getattr(self, field))
+        if errors:
+            raise ValidationError({field: errors})
 
     # --- helpers ----------------------------------------------------------------------
     def multistep_template(self, name):
@@ -77,22 +85,31 @@ class MultiStepFormMixin(RoutablePageMixin):
     def multistep_draft(self, request):
         return current_draft(request, self)
 
-    def _remember(self, request, response, draft, token=None):
-        link = self._resume_link(request, token) if token else None
-        return remember(response, draft, self, link)
-
-    def _resume_link(self, request, token):
-        return request.build_absolute_uri(self.multistep_url(f"resume/{token}", request))
+    def serve(self, request, view=None, args=None, kwargs=None):
+        response = super().serve(request, view, args, kwargs)
+        if view is not None and getattr(view, "__name__", "").startswith("multistep_"):
+            # answers, contact data and secret links: never kept by a browser or a proxy cache
+            add_never_cache_headers(response)
+        return response
 
     # --- routes -------------------------------------------------------------------------
     @path(APPLY, name="multistep_start")
     def multistep_start(self, request):
+        """Ask for the email; answer the same whether a draft exists for it or not.
+
+        The browser is never let into a draft from here: the link goes to the address,
+        and opening it is what starts the work (and confirms the address). A new draft
+        gets its first link; an existing one gets its current link again, at most once
+        per MULTISTEP_LINK_RESEND_INTERVAL, and its link is never replaced from here.
+        """
         if getattr(request, "is_preview", False):
             return TemplateResponse(request, self.multistep_template("preview"), {"page": self})
         draft = current_draft(request, self)
         if draft is not None:
             return HttpResponseRedirect(self.multistep_url("submitted" if draft.is_submitted else "tasks", request))
         context = {"page": self, "is_open": self.multistep_is_open()}
+        if request.method != "POST" and request.GET.get("sent"):
+            return TemplateResponse(request, self.multistep_template("link_sent"), context)
         if request.method != "POST" or not context["is_open"]:
             context["form"] = StartForm()
             return TemplateResponse(
@@ -104,33 +121,47 @@ class MultiStepFormMixin(RoutablePageMixin):
             return TemplateResponse(request, self.multistep_template("rate_limited"), context, status=429)
         if not form.is_valid():
             return TemplateResponse(request, self.multistep_template("start"), context)
-        if form.is_bot:
-            # a honeypot hit looks like success to the sender and does nothing
-            return TemplateResponse(request, self.multistep_template("link_sent"), context)
-        email = form.cleaned_data["email"]
+        if not form.is_bot:  # a honeypot hit looks like success to the sender and does nothing
+            self._mail_link_for(request, form.cleaned_data["email"])
+        # the same redirect whatever happened (and a reload does not post again)
+        return HttpResponseRedirect(self.multistep_url("", request) + "?sent=1")
+
+    def _mail_link_for(self, request, email):
         language = (get_language() or "")[:8]
-        draft = Draft(form_key=self.translation_key, email=email, language=language)
-        token = draft.new_token()
+        draft = Draft(form_key=self.translation_key, email=email, language=language, link_mailed_at=timezone.now())
+        draft.new_token()
         # one open draft per email (a unique constraint): the insert is skipped when there is one
         Draft.objects.bulk_create([draft], ignore_conflicts=True)
-        if not Draft.objects.filter(pk=draft.pk).exists():
-            existing = Draft.objects.open().filter(form_key=self.translation_key, email=email).first()
-            if existing is not None:
-                # send the open draft's (fresh) link to its email, never log this browser in
-                token = existing.new_token()
-                existing.save(update_fields=["token_hash"])
-                send_resume_link(self, existing, self._resume_link(request, token))
-            return TemplateResponse(request, self.multistep_template("link_sent"), context)
-        send_resume_link(self, draft, self._resume_link(request, token))
-        return self._remember(request, HttpResponseRedirect(self.multistep_url("tasks", request)), draft, token)
+        if Draft.objects.filter(pk=draft.pk).exists():
+            send_resume_link(self, draft, request)
+            return
+        existing = Draft.objects.open().filter(form_key=self.translation_key, email=email).first()
+        if existing is None:
+            return
+        now = timezone.now()
+        interval = timezone.timedelta(seconds=conf.get("LINK_RESEND_INTERVAL"))
+        due = Q(link_mailed_at__isnull=True) | Q(link_mailed_at__lte=now - interval)
+        # one statement decides, so two quick posts never mail twice
+        if Draft.objects.filter(pk=existing.pk).filter(due).update(link_mailed_at=now):
+            if existing.token_hash != hash_token(existing.current_token()):
+                # a draft from before token versions: its random token cannot be mailed again
+                existing.new_token()
+                existing.save(update_fields=["token_hash", "token_version"])
+            send_resume_link(self, existing, request)
 
     @path(APPLY + "resume/<str:token>/", name="multistep_resume")
     def multistep_resume(self, request, token):
+        """The emailed link: lets this browser in, and confirms the address the first time."""
         draft = Draft.objects.for_token(token).filter(form_key=self.translation_key).first()
         if draft is None:
             return TemplateResponse(request, self.multistep_template("link_invalid"), {"page": self}, status=404)
+        if draft.email_verified_at is None:
+            draft.email_verified_at = timezone.now()
+            Draft.objects.filter(pk=draft.pk, email_verified_at__isnull=True).update(
+                email_verified_at=draft.email_verified_at
+            )
         response = HttpResponseRedirect(self.multistep_url("submitted" if draft.is_submitted else "tasks", request))
-        return self._remember(request, response, draft)
+        return remember(response, draft, self)
 
     @path(APPLY + "new-link/", name="multistep_new_link")
     def multistep_new_link(self, request):
@@ -157,9 +188,10 @@ def _new_link(request, page):
         return HttpResponseRedirect(page.multistep_url("", request))
     if not ratelimit.hit("new-link", request):
         return TemplateResponse(request, page.multistep_template("rate_limited"), {"page": page}, status=429)
-    token = draft.new_token()
+    draft.new_token()
     draft.updated_at = timezone.now()
-    draft.save(update_fields=["token_hash", "updated_at"])
-    send_resume_link(page, draft, page._resume_link(request, token))
+    draft.save(update_fields=["token_hash", "token_version", "updated_at"])
+    send_resume_link(page, draft, request)
     response = HttpResponseRedirect(page.multistep_url("submitted" if draft.is_submitted else "tasks", request))
-    return page._remember(request, response, draft, token)
+    # this browser stays in with the new version; every other one is out
+    return remember(response, draft, page)

@@ -59,6 +59,18 @@ def display_value(form_field, value):
     return str(value)
 
 
+class SubmissionRefused(Exception):
+    """Raised by a page's ``multistep_done`` when a rule checked at submission fails.
+
+    The submission is rolled back and the applicant is sent to ``step`` (its form's
+    validation explains why).
+    """
+
+    def __init__(self, step):
+        super().__init__(step)
+        self.step = step
+
+
 @dataclass
 class Step:
     key: str
@@ -93,4 +105,13 @@ def designed_steps(stream_value):
     return steps
 
 
-__all__ = ["YES_NO", "ReviewForm", "Step", "StepForm", "StoredFile", "designed_steps", "review_step"]
+__all__ = [
+    "YES_NO",
+    "ReviewForm",
+    "Step",
+    "StepForm",
+    "StoredFile",
+    "SubmissionRefused",
+    "designed_steps",
+    "review_step",
+]

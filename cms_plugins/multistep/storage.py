@@ -6,15 +6,45 @@ and uploaded files as ``DraftFile`` rows in private storage, so any app server a
 any device with the secret link sees the same draft.
 """
 
+import json
 import os
+import re
 
+from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
 from . import conf
+from .fields import RowsWidget
 from .models import DraftFile
+
+
+class DraftTooLarge(Exception):
+    """Storing these answers would take the draft over MULTISTEP_MAX_DRAFT_SIZE."""
+
+
+def declared_keys(form):
+    """A test for posted names that belong to the form's own fields; anything else is dropped.
+
+    A field posts under its prefixed name; a file field also its "clear" box; a table
+    of rows ``<name>-<row>-<column>`` for its own columns.
+    """
+    exact, patterns = set(), []
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        exact.add(key)
+        if isinstance(field.widget, forms.ClearableFileInput):
+            exact.add(field.widget.clear_checkbox_name(key))
+        if isinstance(field.widget, RowsWidget):
+            columns = "|".join(re.escape(column["key"]) for column in field.widget.columns)
+            patterns.append(re.compile(rf"{re.escape(key)}-\d{{1,3}}-(?:{columns})\Z"))
+    return lambda key: key in exact or any(pattern.match(key) for pattern in patterns)
+
+
+def size_of(data):
+    return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def clean_name(name):
@@ -41,16 +71,29 @@ class DraftStorage(BaseStorage):
 
     # every write of answers marks the draft for saving at the end of the request; the
     # current step is not worth a write of its own (each step has its own URL)
-    def set_step_data(self, step, cleaned_data):
+    def set_step_data(self, step, cleaned_data, keep=None):
+        """Keep the step's answers; ``keep`` tells which posted names are the step's fields.
+
+        Raises DraftTooLarge (and keeps the earlier answers) when the draft would
+        outgrow MULTISTEP_MAX_DRAFT_SIZE.
+        """
         if isinstance(cleaned_data, MultiValueDict):
             cleaned_data = dict(cleaned_data.lists())
         prefix = f"{step}-"
         kept = {
             key: sanitise(values)
             for key, values in (cleaned_data or {}).items()
-            if key.startswith(prefix) and len(key) <= 100 and key == clean_name(key)
+            if key.startswith(prefix) and len(key) <= 100 and key == clean_name(key) and (keep is None or keep(key))
         }
-        self.data[self.step_data_key][step] = kept
+        step_data = self.data[self.step_data_key]
+        previous = step_data.get(step)
+        step_data[step] = kept
+        if size_of(self.data) > conf.get("MAX_DRAFT_SIZE"):
+            if previous is None:
+                step_data.pop(step)
+            else:
+                step_data[step] = previous
+            raise DraftTooLarge(step)
         self.changed = True
 
     def set_step_files(self, step, files):

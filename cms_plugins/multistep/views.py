@@ -5,11 +5,12 @@ with the page as argument: steps come from the page, URLs are the page's own
 (RoutablePageMixin), and answers live in the draft row (storage.py).
 """
 
+import logging
 from collections import OrderedDict
 
 from django import forms
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -20,9 +21,14 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from . import conf
+from .emails import link_mail
 from .fields import CheckedFileField, StoredFile
+from .locks import retrying
 from .models import Draft, private_storage
-from .storage import DraftStorage
+from .steps import SubmissionRefused
+from .storage import DraftStorage, DraftTooLarge, declared_keys
+
+logger = logging.getLogger(__name__)
 
 TASKS = "tasks"
 
@@ -39,39 +45,46 @@ def cookie_value(request, name):
     return request.get_signed_cookie(name, default=None, salt=COOKIE_SALT, max_age=settings.SESSION_COOKIE_AGE)
 
 
-def remember(response, draft, page, link=None):
+def remember(response, draft, page):
     """Tie the browser to the draft with a signed cookie (no session row to read or write).
 
-    The cookie holds the draft's id, signed so it cannot be forged; the secret link just
-    made, if any, is kept beside it so the task list can show it again.
+    The cookie holds the draft's id and its token version, signed so it cannot be
+    forged; a new link or a revoked one raises the version, which ends this session.
     """
-    options = {
-        "salt": COOKIE_SALT,
-        "max_age": settings.SESSION_COOKIE_AGE,
-        "path": "/",  # the page's URL differs per language; the draft does not
-        "secure": settings.SESSION_COOKIE_SECURE,
-        "httponly": True,
-        "samesite": "Lax",
-    }
-    response.set_signed_cookie(cookie_name(page), str(draft.pk), **options)
-    if link:
-        response.set_signed_cookie(f"{cookie_name(page)}_link", link, **options)
-    else:
-        response.delete_cookie(f"{cookie_name(page)}_link", path="/", samesite="Lax")
+    response.set_signed_cookie(
+        cookie_name(page),
+        f"{draft.pk}:{draft.token_version}",
+        salt=COOKIE_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        path="/",  # the page's URL differs per language; the draft does not
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def forget(response, page):
+    response.delete_cookie(cookie_name(page), path="/", samesite="Lax")
     return response
 
 
 def current_draft(request, page):
-    """The draft this browser works on for this form (any translation of the page), read once per request."""
+    """The draft this browser works on for this form (any translation of the page), read once per request.
+
+    Only while the cookie's token version is the draft's: after a new link or a
+    revocation every browser that used the old link is out.
+    """
     memo = request.__dict__.setdefault("_multistep_drafts", {})
     name = cookie_name(page)
     if name not in memo:
-        draft_id = cookie_value(request, name)
+        value = cookie_value(request, name) or ""
+        draft_id, _sep, version = value.partition(":")
         draft = None
-        if draft_id:
+        if draft_id and version.isdigit():
             try:
                 draft = Draft.objects.filter(
-                    pk=draft_id, form_key=page.translation_key, revoked_at__isnull=True
+                    pk=draft_id, form_key=page.translation_key, token_version=int(version), revoked_at__isnull=True
                 ).first()
             except (ValueError, TypeError, forms.ValidationError):
                 draft = None
@@ -130,9 +143,11 @@ class MultiStepWizardView(NamedUrlWizardView):
         else:
             # TemplateView's dispatch, not WizardView's: that one would build a session storage
             response = TemplateView.dispatch(self, request, *args, **kwargs)
-        self.storage.update_response(response)
-        if getattr(self, "shown_link", False):
-            response.delete_cookie(f"{cookie_name(self.page)}_link", path="/", samesite="Lax")
+        try:
+            self.storage.update_response(response)
+        except OperationalError:
+            # only a GET's bookkeeping (the language) is saved here; posts save on their own
+            logger.warning("Draft %s not updated: the database is busy", self.draft.pk)
         return response
 
     def get_form_kwargs(self, step=None):
@@ -172,15 +187,31 @@ class MultiStepWizardView(NamedUrlWizardView):
         self.storage.current_step = step
         form = self.get_form(step, data=request.POST, files=request.FILES)
         valid = form.is_valid() and self.check_total_size(step, form)
-        self.storage.set_step_data(step, self.process_step(form))
-        if valid:
-            self.store_files(step, form)
-        self.set_state(step, "completed" if valid else "in_progress")
-
+        try:
+            # only the step's own fields are kept, and the whole draft has a size cap
+            self.storage.set_step_data(step, self.process_step(form), keep=declared_keys(form))
+        except DraftTooLarge:
+            form.add_error(
+                None,
+                _("Your answers are too long to keep: shorten the longest ones (a draft may hold %(max)s MB).")
+                % {"max": round(conf.get("MAX_DRAFT_SIZE") / conf.MB, 1)},
+            )
+            return self.render(form, status=413)
         goto = request.POST.get("wizard_goto_step", "")
+        more_rows = request.POST.get("multistep_more_rows")
+        finishing = valid and step == self.steps.last and not goto and not more_rows
+        try:
+            if valid:
+                self.store_files(step, form)
+            self.set_state(step, "completed" if valid else "in_progress")
+            if not finishing:  # submitting saves the answers in its own statement
+                retrying(self.storage.save)
+        except OperationalError:
+            return self.render_busy(form)
+
         if goto == TASKS or goto in self.form_list:
             return HttpResponseRedirect(self.get_step_url(goto))
-        if request.POST.get("multistep_more_rows"):
+        if more_rows:
             return HttpResponseRedirect(self.get_step_url(step))
         if not valid:
             return self.render(form, status=200)
@@ -188,6 +219,15 @@ class MultiStepWizardView(NamedUrlWizardView):
             return self.finish()
         next_step = self.get_next_step(step)
         return HttpResponseRedirect(self.get_step_url(next_step))
+
+    def render_busy(self, form):
+        """The database stayed locked: the step again, with what was typed, and "try again"."""
+        logger.warning("Draft %s: step not saved, the database stayed busy", self.draft.pk)
+        self.storage.changed = False
+        self.busy = True
+        response = self.render(form, status=503)
+        response["Retry-After"] = "5"
+        return response
 
     def render(self, form=None, status=200, **kwargs):
         response = super().render(form, **kwargs)
@@ -256,14 +296,33 @@ class MultiStepWizardView(NamedUrlWizardView):
         if not self.page.multistep_is_open():
             return self.render_closed(status=403)
         failed, form_dict = self.validated_forms()
-        if failed:
-            self.set_state(failed, "in_progress")
-            return HttpResponseRedirect(self.get_step_url(failed) + "?check=1")
-        # savepoint=False: inside a request this is the transaction; nested, it joins the outer one
-        with transaction.atomic(savepoint=False):
-            # one statement claims the draft (a second submit finds nothing) and saves the answers
-            if self.storage.save(submitting=True):
-                self.page.multistep_done(self.request, self.draft, form_dict, self.step_list)
+        if failed or not self.draft.email_verified:
+            if failed:
+                self.set_state(failed, "in_progress")
+            try:
+                retrying(self.storage.save)
+            except OperationalError:
+                return self.render_busy(self.get_form(self.steps.last, data=self.request.POST))
+            if failed:
+                return HttpResponseRedirect(self.get_step_url(failed) + "?check=1")
+            # the address must be the applicant's: only the emailed link confirms it
+            return self.render_tasks(status=403)
+
+        def submit():
+            # savepoint=False: inside a request this is the transaction; nested, it joins the outer one
+            with transaction.atomic(savepoint=False):
+                # one statement claims the draft (a second submit finds nothing) and saves the answers
+                if self.storage.save(submitting=True):
+                    self.page.multistep_done(self.request, self.draft, form_dict, self.step_list)
+
+        try:
+            retrying(submit)
+        except SubmissionRefused as refusal:
+            self.draft.submitted_at = None
+            return HttpResponseRedirect(self.get_step_url(refusal.step) + "?check=1")
+        except OperationalError:
+            self.draft.submitted_at = None
+            return self.render_busy(self.get_form(self.steps.last, data=self.request.POST))
         return HttpResponseRedirect(self.page.multistep_url("submitted", self.request))
 
     def done(self, form_list, **kwargs):  # formtools' hook; finish() replaces it
@@ -324,17 +383,12 @@ class MultiStepWizardView(NamedUrlWizardView):
             "draft": self.draft,
             "tasks_url": self.get_step_url(TASKS),
             "step_rows": self.step_table(),
-            "new_link": self.pop_new_link(),
+            "busy": getattr(self, "busy", False),
         }
-
-    def pop_new_link(self):
-        """The secret link just made, shown once: its cookie is deleted with this response."""
-        link = cookie_value(self.request, f"{cookie_name(self.page)}_link")
-        self.shown_link = bool(link)
-        return link
 
     def render_tasks(self, status=200):
         context = self.base_context()
+        context["link_mail"] = link_mail(self.draft)
         context["completed_count"] = sum(1 for row in context["step_rows"] if row["state"] == "completed")
         return TemplateResponse(self.request, self.page.multistep_template("tasks"), context, status=status)
 

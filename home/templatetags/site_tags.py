@@ -1,7 +1,10 @@
+from urllib.parse import unquote
+
 from django import template
 from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
 from cms_plugins.routing import routed_ancestors
@@ -78,14 +81,15 @@ def translated_urls(page, request):
     candidates = [candidate for candidate in navigation_pages(page, request) if candidate.is_translation_candidate]
     # A routable page's sub-page (a form step, a filtered list) keeps its sub-path
     # in the other language when the page itself is translated.
-    own_url = page.get_url(request) or ""
-    path = request.path if request else ""
+    # Compared decoded: a Cyrillic slug is percent-encoded in one and not the other.
+    own_url = unquote(page.get_url(request) or "")
+    path = unquote(request.path) if request else ""
     rest = path[len(own_url) :] if own_url and path.startswith(own_url) else ""
     urls = {}
     for candidate in candidates:  # deeper ones overwrite their ancestors
         url = candidate.get_url(request)
         if url and candidate.translation_key == page.translation_key:
-            url += rest
+            url = iri_to_uri(unquote(url) + rest)
         urls[candidate.locale.language_code] = url
     return urls
 

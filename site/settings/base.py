@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cms_plugins.blocks",
     "cms_plugins.places",
     "cms_plugins.crm",
+    "cms_plugins.mail",
     "cms_plugins.multistep",
     "cms_plugins.pagecache",
     "home",

@@ -100,8 +100,8 @@ def test_clear_crm_uploads_removes_only_old_unconfirmed_uploads():
     import os
     import time
 
+    from cms_plugins.crm.import_storage import ImportTmpStorage
     from cms_plugins.crm.services import import_storage
-    from cms_plugins.crm.views import ImportTmpStorage
 
     old, fresh = ImportTmpStorage(), ImportTmpStorage()
     old.save(b"{}")

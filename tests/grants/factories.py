@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from grants.models import GrantCallPage, GrantIndexPage
 from home.demo import ensure_home
 
+OTHER_BIN = "050140000389"  # a second valid BIN (one application per BIN per call)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -223,19 +224,37 @@ def step_post(call, step, answers, extra=None):
 class Applicant:
     """A person filling in the form through the test client."""
 
-    def __init__(self, client, call, email="aigul@example.kz"):
+    def __init__(self, client, call, email="aigul@example.kz", overrides=None):
         self.client, self.call, self.email = client, call, email
+        # answers that differ from ANSWERS, by step: {"applicant": {"bin": OTHER_BIN}}
+        self.overrides = overrides or {}
 
     def url(self, name="", call=None):
         return (call or self.call).multistep_url(name)
 
-    def start(self):
+    def ask_for_link(self):
+        """The start form: it only mails the link (the same page whether a draft exists or not)."""
         response = self.client.post(self.url(), {"email": self.email, "website": ""})
+        assert response.status_code == 302 and response["Location"].endswith("?sent=1"), response.content[:2000]
+        return response
+
+    def open_link(self):
+        """Open the latest link mailed to this applicant: it lets the browser in and confirms the address."""
+        from django.core import mail
+
+        mine = [message for message in mail.outbox if message.to == [self.email]]
+        link = resume_link_from(mine[-1])
+        response = self.client.get(link)
         assert response.status_code == 302, response.content[:2000]
         return response
 
+    def start(self):
+        """Start as a person does: ask for the link, then open it from the email."""
+        self.ask_for_link()
+        return self.open_link()
+
     def post_step(self, step, answers=None, files=None, extra=None, call=None):
-        answers = ANSWERS[step] if answers is None else answers
+        answers = {**ANSWERS[step], **self.overrides.get(step, {})} if answers is None else answers
         data = step_post(call or self.call, step, answers, extra)
         for key, value in (files or {}).items():
             data[f"{step}-{key}"] = value

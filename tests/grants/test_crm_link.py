@@ -54,15 +54,16 @@ def test_a_crm_failure_does_not_lose_the_application(applicant, monkeypatch, dja
 
 @pytest.mark.django_db
 def test_submission_creates_and_then_matches_crm_records(client, call, django_capture_on_commit_callbacks):
-    """The real CRM: the first application creates the organisation and person, a second one matches them by BIN."""
+    """The real CRM: the first application creates the organisation and person, a second one (to another call) matches them by BIN."""
     from django.test import Client
 
     from cms_plugins.crm.models import Interaction, Organisation, Person
 
-    from .factories import Applicant
+    from .factories import Applicant, make_call
 
-    for email in ["first@example.kz", "second@example.kz"]:
-        person = Applicant(Client(), call, email=email)
+    other_call = make_call(title="Small grants, second round", slug="second-round")
+    for email, to in [("first@example.kz", call), ("second@example.kz", other_call)]:
+        person = Applicant(Client(), to, email=email)
         person.start()
         person.fill_all()
         with django_capture_on_commit_callbacks(execute=True):

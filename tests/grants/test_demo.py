@@ -14,6 +14,8 @@ from grants.demo_data.call import APPLICANTS
 from grants.models import Application, GrantCallPage
 from tests.home.conftest import _demo_in_module, _media_in_tmp, demo, demo_media  # noqa: F401 - module-wide demo
 
+from .factories import Applicant
+
 
 @pytest.mark.usefixtures("demo")
 def test_demo_is_idempotent_and_has_drafts_and_applications():
@@ -36,6 +38,6 @@ def test_demo_form_is_translated_with_the_same_keys(client, language, word):
     call = GrantCallPage.objects.get(slug="small-grants-2026", locale__language_code=language)
     keys = [q.value["key"] for step in call.form_steps for q in step.value["questions"]]
     assert keys[:2] == ["project_title", "problem"]
-    client.post(call.multistep_url(), {"email": f"{language}@example.com"})
+    Applicant(client, call, email=f"{language}@example.com").start()
     html = client.get(call.multistep_url("project")).content.decode()
     assert word in html

@@ -143,8 +143,8 @@ def test_coordinator_creates_a_call_with_a_designed_step_in_the_admin(client):
     assert response.status_code == 302, response.content.decode()[:3000]
     call = GrantCallPage.objects.get(slug="new-call")
     step = call.form_steps[0].value
-    assert re.match(r"^s_[a-z0-9]{6}$", step["key"])
-    assert re.match(r"^q_[a-z0-9]{6}$", step["questions"][0].value["key"])
+    assert re.match(r"^s_[0-9a-f]{8}$", step["key"])
+    assert re.match(r"^q_[0-9a-f]{8}$", step["questions"][0].value["key"])
 
 
 @pytest.mark.django_db

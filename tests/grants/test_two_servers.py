@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -46,9 +47,8 @@ def run(env, *args):
     )
 
 
-@pytest.fixture
-def servers(tmp_path):
-    env = {
+def servers_env(tmp_path):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "auyl.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
@@ -59,6 +59,11 @@ def servers(tmp_path):
         "DEBUG": "1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
+
+
+@pytest.fixture
+def servers(tmp_path):
+    env = servers_env(tmp_path)
     run(env, "migrate", "--noinput")
     out = run(env, "shell", "-c", SETUP).stdout
     url, key = re.search(r"URL (\S+) KEY (\S+)", out).groups()
@@ -111,6 +116,12 @@ def test_applicant_moves_between_two_servers_without_loss(servers):
     prefix = f"multistep_{key}"
     response = post(session, bases[0], url + "apply/", {"email": "two@example.com"})
     assert response.status_code == 302, response.text[:500]
+    # the worker sends the link (the console mail backend prints it); opening it lets us in
+    env = servers_env(tmp_path)
+    printed = run(env, "db_worker", "--batch", "--verbosity", "0").stdout
+    link = re.search(r"https?://\S+/apply/resume/\S+/", printed).group(0)
+    response = session.get(bases[1] + urlsplit(link).path, allow_redirects=False)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/apply/tasks/")
     steps = ["eligibility", "applicant", "project", "plan", "budget", "attachments", "check", "declaration"]
     for index, step in enumerate(steps):
         base = bases[index % 2]

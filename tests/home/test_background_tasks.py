@@ -1,11 +1,10 @@
 """The task framework is wired to the database backend and its worker runs what is enqueued."""
 
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+from tests.worker import DATABASE_TASKS, run_worker
 
 
 @task()
@@ -21,7 +20,7 @@ class DatabaseWorkerTests(TestCase):
         result.refresh()
         self.assertEqual(result.status, TaskResultStatus.READY)
 
-        call_command("db_worker", "--batch", "--verbosity", "0")
+        run_worker()
 
         result.refresh()
         self.assertEqual(result.status, TaskResultStatus.SUCCESSFUL)

@@ -5,6 +5,8 @@ step, answers checked step by step and kept, one submission per draft handed to 
 page, a closed form refusing answers, and keys that never change once set.
 """
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -79,8 +81,11 @@ def post_step(client, page, step, answers):
 
 
 def start(client, page, email="person@example.org"):
+    """Ask for the link, then open it from the mail (that lets the browser in and confirms the address)."""
     response = client.post(page.multistep_url(), {"email": email, "website": ""})
     assert response.status_code == 302, response.content[:1000]
+    link = re.search(r"https?://\S+/apply/resume/\S+/", mail.outbox[-1].body).group(0)
+    assert client.get(link).status_code == 302
 
 
 def test_a_draft_is_kept_from_the_first_step_with_a_link_to_resume(client, survey):
@@ -124,7 +129,8 @@ def test_a_closed_form_takes_no_answers(client, survey):
 
 def test_keys_never_change_once_set_on_any_page_type(survey):
     """Protects stored answers: the engine refuses a changed key, whatever page type carries the form."""
-    changed = [dict(step, value=dict(step["value"])) for step in STEPS]
+    # as the editor posts it: the saved blocks, each with its id, one key changed
+    changed = [dict(step, value=dict(step["value"])) for step in survey.form_steps.raw_data]
     changed[0]["value"]["key"] = "renamed"
     survey.form_steps = changed
     with pytest.raises(ValidationError) as caught:

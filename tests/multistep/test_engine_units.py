@@ -2,6 +2,7 @@
 
 import copy
 import io
+import uuid
 import zipfile
 
 import pytest
@@ -15,33 +16,80 @@ from cms_plugins.multistep.blocks import (
     KeyBlock,
     ShortTextBlock,
     SingleChoiceBlock,
-    check_keys_unchanged,
     format_money,
+    settle_form_keys,
 )
 from cms_plugins.multistep.fields import RowsField, parse_whole_number
 from cms_plugins.multistep.steps import designed_steps
 
 
-def test_empty_key_is_filled_with_a_short_random_id_not_the_label():
-    """Keys never come from (Cyrillic) labels."""
-    block = ShortTextBlock()
-    value = block.clean(block.to_python({"key": "", "label": "Название проекта", "required": True, "max_length": 100}))
-    assert value["key"].startswith("q_") and len(value["key"]) == 8 and value["key"].isascii()
+def one_step(question_key="", step_key="", options=None, step_id=None, question_id=None):
+    """Raw FormStepsBlock data of one step with one choice question."""
+    return [
+        {
+            "type": "step",
+            "id": step_id or str(uuid.uuid4()),
+            "value": {
+                "key": step_key,
+                "title": "Шаг",
+                "intro": "",
+                "questions": [
+                    {
+                        "type": "single_choice",
+                        "id": question_id or str(uuid.uuid4()),
+                        "value": {
+                            "key": question_key,
+                            "label": "Название проекта",
+                            "help_text": "",
+                            "required": True,
+                            "options": options or [{"key": "", "label": "А"}, {"key": "", "label": "Б"}],
+                        },
+                    }
+                ],
+            },
+        }
+    ]
 
 
-def test_option_keys_are_filled_and_must_differ():
-    """Choice options get keys too, and two equal keys are refused."""
-    block = SingleChoiceBlock()
-    raw = {
-        "key": "topic",
-        "label": "Тема",
-        "required": True,
-        "options": [{"key": "", "label": "А"}, {"key": "", "label": "Б"}],
-    }
+def test_empty_keys_follow_the_block_ids_not_the_labels():
+    """A new step, question and option get keys from their own ids: the same on every save."""
+    block = FormStepsBlock()
+    raw = one_step(step_id="3f9a1c2e-0000-4000-8000-000000000001", question_id="7b2d4e6f-0000-4000-8000-000000000002")
+    first = block.clean(block.to_python(copy.deepcopy(raw)))
+    again = block.clean(block.to_python(copy.deepcopy(raw)))
+    step = first[0].value
+    question = step["questions"][0].value
+    assert step["key"] == "s_3f9a1c2e" and question["key"] == "q_7b2d4e6f"
+    option_keys = [option["key"] for option in question["options"]]
+    assert all(key.startswith("o_") and key.isascii() for key in option_keys) and len(set(option_keys)) == 2
+    assert again[0].value["key"] == step["key"]
+    saved = block.get_prep_value(first)
+    resaved = block.get_prep_value(block.clean(block.to_python(copy.deepcopy(saved))))
+    assert saved == resaved
+
+
+def test_a_duplicated_block_gets_its_own_key():
+    """Duplicating a question in the editor copies its (hidden) key; the copy gets a key of its own."""
+    block = FormStepsBlock()
+    raw = one_step(question_key="topic", options=[{"key": "same", "label": "А"}, {"key": "same", "label": "Б"}])
+    questions = raw[0]["value"]["questions"]
+    questions.append({**copy.deepcopy(questions[0]), "id": str(uuid.uuid4())})
     value = block.clean(block.to_python(raw))
-    keys = [option["key"] for option in value["options"]]
-    assert all(keys) and len(set(keys)) == 2
-    raw["options"] = [{"key": "same", "label": "А"}, {"key": "same", "label": "Б"}]
+    keys = [question.value["key"] for question in value[0].value["questions"]]
+    assert keys[0] == "topic" and keys[1].startswith("q_")
+    options = [option["key"] for option in value[0].value["questions"][0].value["options"]]
+    assert options[0] == "same" and options[1] != "same"
+
+
+def test_options_and_columns_are_required_only_when_publishing():
+    """A choice question just added shows no error while drafts save; publishing asks for two options."""
+    block = SingleChoiceBlock()
+    raw = {"key": "", "label": "Тема", "required": True, "options": []}
+    block.defer_required_validation()
+    try:
+        block.clean(block.to_python(raw))
+    finally:
+        block.restore_deferred_validation()
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python(raw))
 
@@ -85,32 +133,18 @@ def test_keys_are_not_offered_to_translators():
     assert KeyBlock().get_translatable_segments("x") == []
 
 
-def test_changed_key_is_reported():
-    """A key set once cannot be changed by an editor."""
+def test_saved_keys_never_change_and_a_changed_one_is_refused():
+    """A key once saved stays; a different key posted for the same block is reported."""
     block = FormStepsBlock()
-    raw = [
-        {
-            "type": "step",
-            "id": "b1",
-            "value": {
-                "key": "s1",
-                "title": "T",
-                "intro": "",
-                "questions": [
-                    {
-                        "type": "yes_no",
-                        "id": "b2",
-                        "value": {"key": "q1", "label": "L", "help_text": "", "required": True},
-                    }
-                ],
-            },
-        }
-    ]
+    raw = one_step(question_key="q_legacy1", step_key="s_legacy1")
     old = block.to_python(copy.deepcopy(raw))
-    raw[0]["value"]["questions"][0]["value"]["key"] = "q2"
-    new = block.to_python(raw)
-    assert check_keys_unchanged(old, new)
-    assert not check_keys_unchanged(old, old)
+    # the browser posts an empty key for a block it never got the key of: the saved one is kept
+    raw[0]["value"]["questions"][0]["value"]["key"] = ""
+    kept = block.to_python(copy.deepcopy(raw))
+    assert not settle_form_keys(old, kept)
+    assert kept[0].value["questions"][0].value["key"] == "q_legacy1"
+    raw[0]["value"]["questions"][0]["value"]["key"] = "renamed"
+    assert settle_form_keys(old, block.to_python(raw))
 
 
 @pytest.mark.parametrize(
@@ -201,3 +235,29 @@ def test_designed_steps_build_forms_keyed_by_machine_keys():
         "partners",
         "first_time",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ru", ["Шаг", "Вопрос", "Подсказка", "Вариант", "Столбец"]),
+        ("kk", ["Қадам", "Сұрақ", "Кеңес", "Нұсқа", "Баған"]),
+        ("en", ["Step", "Question", "Hint", "Option", "Column"]),
+    ],
+)
+def test_the_editor_names_each_part_in_the_coordinators_language(language, words):
+    """Step, question, hint, option and column are labelled in ru/kk/en; questions fold to their wording."""
+    from cms_plugins.multistep.blocks import ChoiceOptionBlock, ColumnBlock, StepBlock
+
+    question = ShortTextBlock()
+    with translation.override(language):
+        labels = [
+            str(StepBlock().label),
+            str(question.child_blocks["label"].label),
+            str(question.child_blocks["help_text"].label),
+            str(ChoiceOptionBlock().label),
+            str(ColumnBlock().label),
+        ]
+    assert labels == words
+    assert question.meta.collapsed and question.meta.label_format == "{label}"
+    assert "key" in question.meta.form_layout.settings and "key" not in question.meta.form_layout.children

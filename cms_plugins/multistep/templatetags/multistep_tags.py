@@ -39,6 +39,33 @@ def multistep_field(field, show_errors=True):
     }
 
 
+def field_anchor(field):
+    """The id of the input an error summary link should focus (the first one of a group)."""
+    auto_id = field.auto_id or field.html_name
+    if field.widget_type == "rows":
+        columns = getattr(field.field, "columns", None)
+        return f"{auto_id}-0-{columns[0]['key']}" if columns else auto_id
+    if field.widget_type in GROUP_WIDGETS:
+        return f"{auto_id}_0"
+    return auto_id
+
+
+@register.inclusion_tag("multistep/error_summary.html")
+def multistep_error_summary(form):
+    """Every error of the step, each linked to its field (the GOV.UK error summary)."""
+    items = [{"text": error, "anchor": ""} for error in form.non_field_errors()]
+    for field in form.visible_fields():
+        for error in field.errors:
+            items.append({"text": f"{field.label}: {error}", "anchor": field_anchor(field)})
+    return {"items": items}
+
+
+@register.filter
+def has_counters(form):
+    """Whether a step has answers with a limit: only those load the counter script."""
+    return any("data-limit" in field.field.widget_attrs(field.field.widget) for field in form.visible_fields())
+
+
 @register.filter
 def state_label(state):
     from ..models import STATES

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from cms_plugins.erasure import retention_days
 
 from ...erasure import REJECTS_FOLDER
+from ...import_storage import ImportTmpStorage
 from ...models import ImportLog
 from ...services import import_storage
-from ...views import ImportTmpStorage
 
 
 class Command(BaseCommand):

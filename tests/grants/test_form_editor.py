@@ -1,0 +1,281 @@
+"""A coordinator designs a call's form in the admin: keys they never see, saves in the background, publishing."""
+
+import re
+import uuid
+from html import unescape
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from cms_plugins.multistep.keys import key_for_id
+from grants.models import GrantCallPage
+
+STEP, QUESTION, CHOICE, OPTION_A, OPTION_B = (str(uuid.uuid4()) for _ in range(5))
+
+
+def stream(items):
+    """StreamField form data as the browser posts it: every child with its own id."""
+    return {
+        "count": str(len(items)),
+        **{
+            str(i): {"type": kind, "value": value, "id": block_id, "deleted": "", "order": str(i)}
+            for i, (kind, value, block_id) in enumerate(items)
+        },
+    }
+
+
+def listing(items):
+    return {
+        "count": str(len(items)),
+        **{
+            str(i): {"value": value, "id": block_id, "deleted": "", "order": str(i)}
+            for i, (value, block_id) in enumerate(items)
+        },
+    }
+
+
+def form_data(*, question_key="", steps=None, **extra):
+    """The whole edit form of a call; keys are posted empty, as the browser never learns them."""
+    questions = [
+        (
+            "long_text",
+            {
+                "key": question_key,
+                "label": "Цель проекта",
+                "help_text": "Кратко",
+                "required": "on",
+                "max_length": "500",
+            },
+            QUESTION,
+        ),
+        (
+            "single_choice",
+            {
+                "key": "",
+                "label": "Тема",
+                "help_text": "",
+                "required": "on",
+                "options": listing(
+                    [({"key": "", "label": "Молодёжь"}, OPTION_A), ({"key": "", "label": "Экология"}, OPTION_B)]
+                ),
+            },
+            CHOICE,
+        ),
+    ]
+    return nested_form_data(
+        {
+            "title": "Конкурс коордиинатора",
+            "slug": "coordinator-call",
+            "intro": "Кратко.",
+            "body": rich_text(""),
+            "eligibility": rich_text(""),
+            "accepts_ngos": "on",
+            "number_of_grants": "5",
+            "amount_per_grant": "570000",
+            "opens_at": "2026-01-01 09:00",
+            "closes_at": "2027-02-01 18:00",
+            "review_stage": "",
+            "documents": stream([]),
+            "faq": stream([]),
+            "results": rich_text(""),
+            "form_steps": stream(
+                steps
+                if steps is not None
+                else [("step", {"key": "", "title": "О проекте", "intro": "", "questions": stream(questions)}, STEP)]
+            ),
+            "consent_text": rich_text("<p>Согласие</p>"),
+            "consent_version": "2027-01",
+            **extra,
+        }
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    user = User.objects.create_user("coordinator", password="x" * 12)
+    user.groups.add(Group.objects.get(name="Coordinators"))
+    return user
+
+
+def keys_of(page):
+    page = GrantCallPage.objects.get(pk=page.pk)
+    revision = page.get_latest_revision_as_object()
+    steps = revision.form_steps
+    questions = list(steps[0].value["questions"])
+    return {
+        "step": steps[0].value["key"],
+        "questions": [q.value["key"] for q in questions],
+        "options": [o["key"] for o in questions[1].value["options"]],
+    }
+
+
+def autosave(client, page, data):
+    """What the editor's background save posts: the form, answered as JSON."""
+    return client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data, HTTP_ACCEPT="application/json")
+
+
+@pytest.mark.django_db
+def test_background_saves_and_publishing_keep_the_keys_of_the_block_ids(client, call, coordinator):
+    """Typing with autosave on, then publishing: keys follow the block ids and publishing is not refused."""
+    client.force_login(coordinator)
+    created = client.post(
+        reverse("wagtailadmin_pages:add", args=("grants", "grantcallpage", call.get_parent().pk)), form_data()
+    )
+    assert created.status_code == 302, created.content.decode()[:2000]
+    page = GrantCallPage.objects.get(slug="coordinator-call")
+    expected = {
+        "step": key_for_id("s", STEP),
+        "questions": [key_for_id("q", QUESTION), key_for_id("q", CHOICE)],
+        "options": [key_for_id("o", OPTION_A), key_for_id("o", OPTION_B)],
+    }
+    assert keys_of(page) == expected
+    for _ in range(2):  # two background saves while typing, keys still posted empty
+        response = autosave(client, page, form_data())
+        assert response.status_code == 200 and response.json()["success"], response.content[:500]
+        assert keys_of(page) == expected
+    published = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(**{"action-publish": "1"}))
+    assert published.status_code == 302, published.content.decode()[:2000]
+    page = GrantCallPage.objects.get(pk=page.pk)
+    assert page.live and page.form_steps[0].value["key"] == expected["step"]
+    # after publishing, the browser posts the keys it was shown: nothing changes
+    shown = autosave(client, page, form_data(question_key=expected["questions"][0]))
+    assert shown.json()["success"] and keys_of(page) == expected
+
+
+@pytest.mark.django_db
+def test_a_key_with_answers_is_never_changed(client, call, coordinator):
+    """A key posted differently for a saved question is refused and the saved one stays."""
+    client.force_login(coordinator)
+    client.post(reverse("wagtailadmin_pages:add", args=("grants", "grantcallpage", call.get_parent().pk)), form_data())
+    page = GrantCallPage.objects.get(slug="coordinator-call")
+    before = keys_of(page)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        form_data(question_key="budget_total", **{"action-publish": "1"}),
+    )
+    assert response.status_code == 200 and "budget_total" in response.content.decode()
+    assert keys_of(page) == before and not GrantCallPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.django_db
+def test_reorder_and_duplicate_keep_keys_apart(client, call, coordinator):
+    """Moving a question keeps its key; a duplicated question (same hidden key, new id) gets its own."""
+    client.force_login(coordinator)
+    client.post(reverse("wagtailadmin_pages:add", args=("grants", "grantcallpage", call.get_parent().pk)), form_data())
+    page = GrantCallPage.objects.get(slug="coordinator-call")
+    saved = keys_of(page)
+    copy_id = str(uuid.uuid4())
+    question = {"key": saved["questions"][0], "label": "Цель", "help_text": "", "required": "on", "max_length": "500"}
+    choice = {
+        "key": saved["questions"][1],
+        "label": "Тема",
+        "help_text": "",
+        "required": "on",
+        "options": listing([({"key": "", "label": "А"}, OPTION_A), ({"key": "", "label": "Б"}, OPTION_B)]),
+    }
+    # the copy is dragged above its original before the next save
+    steps = [
+        (
+            "step",
+            {
+                "key": "",
+                "title": "О проекте",
+                "intro": "",
+                "questions": stream(
+                    [
+                        ("long_text", question, copy_id),
+                        ("single_choice", choice, CHOICE),
+                        ("long_text", question, QUESTION),
+                    ]
+                ),
+            },
+            STEP,
+        )
+    ]
+    response = autosave(client, page, form_data(steps=steps))
+    assert response.json()["success"], response.content[:1000]
+    questions = list(
+        GrantCallPage.objects.get(pk=page.pk).get_latest_revision_as_object().form_steps[0].value["questions"]
+    )
+    by_id = {q.id: q.value["key"] for q in questions}
+    assert by_id[QUESTION] == saved["questions"][0] and by_id[CHOICE] == saved["questions"][1]
+    assert by_id[copy_id] == key_for_id("q", copy_id)
+
+
+@pytest.mark.django_db
+def test_copied_and_translated_calls_keep_their_keys(call):
+    """A copy and a translation carry the keys with them, each stored in its own page."""
+    from tests.grants.factories import translate
+
+    copy = call.copy(update_attrs={"slug": "copied-call", "title": "Copy"})
+    copy = GrantCallPage.objects.get(pk=copy.pk)
+    copy.full_clean()
+    source_keys = [q.value["key"] for s in call.form_steps for q in s.value["questions"]]
+    assert [q.value["key"] for s in copy.form_steps for q in s.value["questions"]] == source_keys
+    kk = translate(call, "kk")
+    kk.full_clean()
+    assert [q.value["key"] for s in kk.form_steps for q in s.value["questions"]] == source_keys
+
+
+@pytest.mark.django_db
+def test_editor_reads_like_a_form_builder(client, call, coordinator):
+    """In Russian the editor names steps, questions, hints, options and columns, keeps keys read-only
+    under each block's settings, and explains itself in a help panel on the form tab."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "ru"
+    profile.save()
+    client.force_login(coordinator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(call.pk,))).content.decode()
+    # block definitions travel as JSON with \\uXXXX escapes
+    html = unescape(re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match.group(1), 16)), html))
+    for word in ("Шаг", "Вопрос", "Подсказка", "Вариант", "Столбец", "Технический ключ", "Как устроена форма заявки"):
+        assert word in html, word
+    assert "Машинное имя" not in html
+    assert 'name=\\"__NAME__\\" readonly' in html  # the key's input, read-only
+
+
+@pytest.mark.django_db
+def test_coordinator_translates_a_call_they_edit(client, call, coordinator):
+    """A coordinator submits the call for translation into Kazakh and may edit and publish the translation."""
+    client.force_login(coordinator)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(call.pk,))).content.decode()
+    url = reverse("wagtail_localize:submit_page_translation", args=(call.pk,))
+    assert url in edit
+    from wagtail.models import Locale
+
+    kk = Locale.objects.get_or_create(language_code="kk")[0]
+    response = client.post(url, {"locales": [kk.pk], "include_subtree": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    translation = GrantCallPage.objects.get(translation_key=call.translation_key, locale=kk)
+    assert translation.permissions_for_user(coordinator).can_publish()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(translation.pk,))).status_code == 200
+
+
+@pytest.mark.django_db
+def test_experts_cannot_translate_calls(client, call):
+    """Without the Coordinators' right, the translate action is neither offered nor accepted."""
+    from wagtail.models import Locale
+
+    expert = User.objects.create_user("expert", password="x" * 12)
+    expert.groups.add(Group.objects.get(name="Experts"))
+    client.force_login(expert)
+    kk = Locale.objects.get_or_create(language_code="kk")[0]
+    url = reverse("wagtail_localize:submit_page_translation", args=(call.pk,))
+    assert client.post(url, {"locales": [kk.pk]}).status_code in (302, 403)
+    assert not GrantCallPage.objects.filter(translation_key=call.translation_key, locale=kk).exists()
+
+
+@pytest.mark.django_db
+def test_machine_values_are_not_offered_for_translation(call):
+    """Translators see texts only: no keys, no consent version, no limits."""
+    from wagtail_localize.models import String, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(call)
+    strings = set(String.objects.filter(segments__source=source).values_list("data", flat=True))
+    assert "Project title" in strings and "Be concrete." in strings
+    assert call.consent_version == "2026-01" and "2026-01" not in strings
+    assert not {"300", "120", "text", "number", "project_title", "problem"} & strings

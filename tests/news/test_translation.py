@@ -52,6 +52,16 @@ def test_translated_page_names_districts_in_its_language(client, translated):
 
 
 @pytest.mark.django_db
+def test_each_list_names_the_districts_in_its_language(client, site, translated):
+    """Protects: a card in the Kazakh list names the item's districts in Kazakh, the Russian
+    list in Russian, both in the districts' order (the list reads their codes, not their rows)."""
+    kk_list = client.get(site["indexes"]["kk"].url).content.decode()
+    ru_list = client.get(site["indexes"]["ru"].url).content.decode()
+    assert '<p class="meta">Бөрлі ауданы, Теректі ауданы</p>' in kk_list and "Бурлинский" not in kk_list
+    assert '<p class="meta">Бурлинский район, Теректинский район</p>' in ru_list
+
+
+@pytest.mark.django_db
 def test_language_switcher_leads_to_the_translation(client, translated):
     """Protects: a reader switching to Kazakh lands on the same news item."""
     source, kk = translated

@@ -100,7 +100,9 @@ class MultiStepFormMixin(RoutablePageMixin):
         if not self.latest_revision_id:
             return
         was_live_revision = self.live_revision_id == self.latest_revision_id
-        latest = self.get_latest_revision_as_object()
+        # the revision itself: get_latest_revision_as_object() hands back this very row when
+        # nothing is unpublished, and renewing it twice would part the two again
+        latest = self.latest_revision.as_object()
         keys.renew_form(getattr(latest, field), mapping)
         revision = latest.save_revision(user=user, changed=False, clean=False)
         if was_live_revision:  # a copy kept live points at its latest revision, as Wagtail's copy does

@@ -216,11 +216,12 @@ def keyed_blocks(stream_value):
 def form_of(page):
     """The keyed blocks of what is served (the row) and of what the editor opens (latest revision)."""
     page = GrantCallPage.objects.get(pk=page.pk)
-    return keyed_blocks(page.form_steps), keyed_blocks(page.get_latest_revision_as_object().form_steps)
+    return keyed_blocks(page.form_steps), keyed_blocks(page.latest_revision.as_object().form_steps)
 
 
 @pytest.mark.django_db
-def test_a_call_copied_in_the_admin_gets_its_own_keys(client, call, coordinator):
+@pytest.mark.parametrize("publish_copies", ["", "on"], ids=["draft-copy", "live-copy"])
+def test_a_call_copied_in_the_admin_gets_its_own_keys(client, call, coordinator, publish_copies):
     """Copy in the admin: every block of the copy has a new id and that id's key, in the served page
     and in the editor alike; the original and its translation keep theirs; the copy publishes and
     an applicant's answers are stored under the copy's keys."""
@@ -235,11 +236,14 @@ def test_a_call_copied_in_the_admin_gets_its_own_keys(client, call, coordinator)
             "new_title": "Второй конкурс",
             "new_slug": "second-call",
             "new_parent_page": call.get_parent().pk,
-            "publish_copies": "",
+            "publish_copies": publish_copies,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     copy = GrantCallPage.objects.get(slug="second-call")
+    assert copy.live == bool(publish_copies)
+    if copy.live:  # a live copy's live revision is the renewed one, as in Wagtail's own copy
+        assert copy.live_revision_id == copy.latest_revision_id
     served, edited = form_of(copy)
     assert served == edited  # the editor opens the same ids the page serves
     assert [prefix for prefix, _id, _key in served] == [prefix for prefix, _id, _key in original[0]]

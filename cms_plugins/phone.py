@@ -32,14 +32,20 @@ def normalise_phone(value, region=None):
 
 
 def format_phone(e164):
-    """A stored number written for people: ``+7 701 123 45 67``."""
+    """A stored number written for people: ``+7 701 123 45 67`` (the one format every page, mail and export shows)."""
     if not e164:
         return ""
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if number.country_code == 7:
+        # The +7 plan (Kazakhstan, Russia) reads the last four digits in pairs: 234 56 78.
+        head, _space, last = text.rpartition(" ")
+        if len(last) == 4 and last.isdigit():
+            text = f"{head} {last[:2]} {last[2:]}"
+    return text
 
 
 def validate_phone(value):

@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms_plugins.bin import bin_error, clean_bin
-from cms_plugins.multistep.blocks import YES_NO, format_money
+from cms_plugins.formatting import format_money
+from cms_plugins.multistep.blocks import YES_NO
 from cms_plugins.multistep.fields import CheckedFileField, MoneyField, RowsField
 from cms_plugins.multistep.steps import StepForm
-from cms_plugins.phone import normalise_phone
+from cms_plugins.phone import format_phone, normalise_phone
 from cms_plugins.places.models import District
 
 from .applications import APPLICANT_TYPES, Application
@@ -84,6 +85,11 @@ class ApplicantForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [("", _("Choose a district")), *self.district_choices()]
+        # A registered organisation must give its BIN: the field says so (not "optional")
+        # before the applicant tries; only initiative groups may leave it empty.
+        bin_field = self.fields["bin"]
+        bin_field.required = not self.is_initiative_group
+        bin_field.error_messages["required"] = _("Registered organisations give their BIN.")
         if self.draft is not None and not self.is_bound:
             self.initial.setdefault("email", self.draft.email)
 
@@ -139,6 +145,14 @@ class ApplicantForm(StepForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def display_answers(self):
+        """The phone as people read it (``+7 701 234 56 78``); it is stored as E.164."""
+        phone_label = self.fields["phone"].label
+        return [
+            (label, format_phone(self.cleaned_data.get("phone")) if label == phone_label else text)
+            for label, text in super().display_answers()
+        ]
 
 
 class BudgetForm(StepForm):

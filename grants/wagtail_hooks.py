@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,7 +8,9 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms_plugins.formatting import format_money
 from cms_plugins.formulas import escape_formula
+from cms_plugins.phone import format_phone
 
 from . import services, views
 from .models import Application, Assignment
@@ -23,6 +26,13 @@ class ApplicationInspectView(InspectView):
         context["assignments"] = self.object.assignments.select_related("expert")
         context["confirmation_mails"] = services.confirmation_mails(self.object)
         return context
+
+    # Wagtail's InspectView asks for get_<field>_display_value: the site's one format.
+    def get_phone_display_value(self):
+        return format_phone(self.object.phone)
+
+    def get_requested_amount_display_value(self):
+        return format_money(self.object.requested_amount)
 
 
 class ApplicationIndexView(IndexView):
@@ -52,8 +62,14 @@ class ApplicationViewSet(ModelViewSet):
         "reference",
         "organisation_name",
         "call",
-        Column("status", label=_("status"), accessor="get_status_display"),
-        "requested_amount",
+        Column("status", label=capfirst(_("status")), accessor="get_status_display", sort_key="status"),
+        # Amounts as people read them (570 000 ₸), not 570000.
+        Column(
+            "requested_amount",
+            label=_("Requested"),
+            accessor=lambda application: format_money(application.requested_amount),
+            sort_key="requested_amount",
+        ),
         "submitted_at",
     ]
     list_filter = ["status", "call", "applicant_type"]

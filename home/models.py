@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import OuterRef
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -280,7 +280,7 @@ class OrganisationSettings(BaseGenericSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
             ],
-            heading=_("Contacts"),
+            heading=pgettext_lazy("contact details", "Contacts"),
         ),
         MultiFieldPanel(
             [FieldPanel("instagram"), FieldPanel("telegram"), FieldPanel("whatsapp")], heading=_("Social links")

@@ -6,6 +6,7 @@ it in the block picker's preview.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -85,7 +86,7 @@ class GalleryBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"), max_length=800)
     author = blocks.CharBlock(label=_("Who said it"), max_length=120, required=False)
-    role = blocks.CharBlock(label=_("Their role"), max_length=160, required=False)
+    role = blocks.CharBlock(label=pgettext_lazy("quote author", "Their role"), max_length=160, required=False)
 
     class Meta:
         icon = "openquote"

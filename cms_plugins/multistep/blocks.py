@@ -12,9 +12,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
+
+from cms_plugins.formatting import format_date, format_money
 
 from . import fields, filetypes, keys
 
@@ -176,21 +179,12 @@ class MoneyBlock(NumberBlock):
         description = _("An amount in whole tenge; spaces and ₸ are accepted.")
 
 
-def format_money(amount, currency=""):
-    try:
-        number = int(amount)
-    except (TypeError, ValueError):
-        return ""
-    grouped = f"{abs(number):,}".replace(",", "\u202f")
-    return f"{'−' if number < 0 else ''}{grouped}{chr(0x202F) + currency if currency else ''}"
-
-
 class DateBlock(BaseQuestionBlock):
     def make_field(self, value):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **self.field_kwargs(value))
 
     def display(self, value, answer, currency=""):
-        return answer.isoformat() if hasattr(answer, "isoformat") else str(answer or "")
+        return format_date(answer) if hasattr(answer, "isoformat") else str(answer or "")
 
     class Meta:
         label = _("Date")
@@ -323,7 +317,7 @@ COLUMN_KINDS = [("text", _("Text")), ("number", _("Number")), ("money", _("Money
 
 class ColumnBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Column"), max_length=100, help_text=_("The column's heading."))
-    kind = blocks.ChoiceBlock(label=_("Kind"), choices=COLUMN_KINDS, default="text")
+    kind = blocks.ChoiceBlock(label=pgettext_lazy("table column", "Kind"), choices=COLUMN_KINDS, default="text")
     required = blocks.BooleanBlock(label=_("Required in each row"), required=False, default=True)
     key = KeyBlock()
 

@@ -12,6 +12,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms_plugins.formatting import format_file_size
+
 from . import conf, filetypes
 
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009,'’_]")
@@ -97,6 +99,11 @@ class StoredFile:
         self.name = info.get("name", "")
         self.size = info.get("size", 0)
 
+    @property
+    def size_text(self):
+        """``10 МБ`` (widgets render with the form renderer, which has no {% load formatting %})."""
+        return format_file_size(self.size)
+
     def __str__(self):
         return self.name
 
@@ -130,9 +137,9 @@ class CheckedFileField(forms.FileField):
         return attrs
 
     def limits_text(self):
-        return _("Accepted: %(types)s. Up to %(size)s MB a file.") % {
+        return _("Accepted: %(types)s. Up to %(size)s a file.") % {
             "types": ", ".join(str(filetypes.KINDS[k][0]) for k in self.kinds if k in filetypes.KINDS),
-            "size": round(self.max_size / conf.MB, 1),
+            "size": format_file_size(self.max_size),
         }
 
     def clean(self, data, initial=None):
@@ -142,11 +149,11 @@ class CheckedFileField(forms.FileField):
         if value and not isinstance(value, StoredFile):
             if value.size > self.max_size:
                 raise ValidationError(
-                    _("“%(name)s” is %(size)s MB; a file may be at most %(max)s MB.")
+                    _("“%(name)s” is %(size)s; a file may be at most %(max)s.")
                     % {
                         "name": value.name,
-                        "size": round(value.size / conf.MB, 1),
-                        "max": round(self.max_size / conf.MB, 1),
+                        "size": format_file_size(value.size),
+                        "max": format_file_size(self.max_size),
                     },
                     code="too_big",
                 )

@@ -6,10 +6,13 @@ under) with a title and a Django form class. Page types build their list of step
 editors designed in a ``FormStepsBlock``.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from cms_plugins.formatting import format_date, format_datetime
 
 from .blocks import YES_NO
 from .fields import CheckedFileField, RowsField, StoredFile
@@ -54,8 +57,10 @@ def display_value(form_field, value):
         return ", ".join(str(labels.get(str(v), v)) for v in values)
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return format_date(value)
     return str(value)
 
 

@@ -20,6 +20,8 @@ from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from cms_plugins.formatting import format_file_size
+
 from . import conf
 from .emails import link_mail
 from .fields import CheckedFileField, StoredFile
@@ -255,8 +257,8 @@ class MultiStepWizardView(NamedUrlWizardView):
         if kept + total > limit:
             form.add_error(
                 new_fields[0],
-                _("All files together may be at most %(max)s MB; remove or shrink a file.")
-                % {"max": round(limit / conf.MB, 1)},
+                _("All files together may be at most %(max)s; remove or shrink a file.")
+                % {"max": format_file_size(limit)},
             )
             return False
         return True

@@ -7,22 +7,16 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
+from cms_plugins.formatting import format_money
 from cms_plugins.routing import routed_ancestors
 
 register = template.Library()
-
-NARROW_NBSP = "\u202f"
 
 
 @register.filter
 def tenge(amount):
     """Whole tenge as people read them: ``570 000 ₸`` (narrow no-break spaces)."""
-    try:
-        number = int(amount)
-    except (TypeError, ValueError):
-        return ""
-    grouped = f"{abs(number):,}".replace(",", NARROW_NBSP)
-    return f"{'−' if number < 0 else ''}{grouped}{NARROW_NBSP}₸"
+    return format_money(amount, "₸")
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -120,6 +120,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms_plugins.pagecache.context_processors.pagecache",
             ],
+            # One way per language to write dates, money, file sizes and phones.
+            "libraries": {"formatting": "cms_plugins.formatting"},
         },
     },
 ]
@@ -253,6 +255,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Oral"
 FORMAT_MODULE_PATH = ["auyl.formats"]
+MONEY_CURRENCY = "₸"  # shown after amounts by cms_plugins.formatting
 
 # --- Wagtail -----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Auyl"

@@ -53,7 +53,7 @@ def start(page, call, email):
 
 
 def eligibility_and_applicant(page, call):
-    follow(page, page.locator(f"a[href='{call.url}apply/eligibility/']"))
+    follow(page, page.locator(f".task-list a[href='{call.url}apply/eligibility/']"))
     page.check("input[name='eligibility-applicant_type'][value='ngo']")
     page.check("input[name='eligibility-rural'][value='yes']")
     page.check("input[name='eligibility-project_in_region'][value='yes']")
@@ -92,7 +92,7 @@ def test_whole_application_on_a_phone_with_language_switch_and_resume(page, seco
     assert page.url.endswith(f"{kk_call.url}apply/plan/")  # the switcher keeps the step
     follow(page, page.locator(f"main a[href='{kk_call.url}apply/tasks/']").first)
     assert page.locator(f"li.task-completed a[href='{kk_call.url}apply/project/']").count() == 1
-    follow(page, page.locator(f"a[href='{kk_call.url}apply/plan/']"))
+    follow(page, page.locator(f".task-list a[href='{kk_call.url}apply/plan/']"))
     assert page.locator("[name='project-project_title']").count() == 0
     page.fill("[name='plan-activities-0-what']", "Закупка материалов")
     page.fill("[name='plan-activities-0-month']", "1")
@@ -114,7 +114,7 @@ def test_whole_application_on_a_phone_with_language_switch_and_resume(page, seco
     visit(tab, link.replace("http://testserver", tab.base_url))
     assert tab.url.endswith("/apply/tasks/")
     assert tab.locator("li.task-completed").count() == 6
-    follow(tab, tab.locator(f"a[href='{call.url}apply/check/']"))
+    follow(tab, tab.locator(f".task-list a[href='{call.url}apply/check/']"))
     body = tab.locator("main").inner_text()
     assert "Детская площадка" in body and "scan.pdf" in body and "570" in body
     assert tab.locator(f"main a[href='{call.url}apply/project/']").count() == 1  # a change link

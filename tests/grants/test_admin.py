@@ -1,5 +1,7 @@
 """Coordinators and experts see what their role allows, and nothing more."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -147,3 +149,19 @@ def test_admin_menus_follow_roles(client, coordinator, expert):
     client.force_login(expert)
     html = client.get("/admin/").content.decode()
     assert reverse("grants_reviews") in html and reverse("grant_applications:index") not in html
+
+
+@pytest.mark.django_db
+def test_admin_list_and_inspect_show_amounts_phones_and_headers_as_people_read_them(client, application, coordinator):
+    """570 000 ₸ and "Status", not 570000 and "status"; the phone in pairs, not E.164."""
+    client.force_login(coordinator)
+    listing = client.get(reverse("grant_applications:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "570\u202f000\u202f₸" in listing and ">570000<" not in listing
+    headers = [
+        " ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<th[^>]*>(.*?)</th>", listing, re.S)
+    ]
+    assert "Status" in headers and "Requested" in headers, headers
+    assert all(header[:1].isupper() for header in headers if header), headers
+    inspect = client.get(reverse("grant_applications:inspect", args=[application.pk])).content.decode()
+    assert "+7 701 123 45 67" in inspect and "+77011234567" not in inspect
+    assert "570\u202f000\u202f₸" in inspect

@@ -184,7 +184,9 @@ def test_upload_size_limits(applicant, settings):
     applicant.fill_all(upto="budget")
     big = upload("big.pdf", PDF + b"0" * (11 * 1024 * 1024))
     html = applicant.post_step("attachments", {}, files={"registration": big}).content.decode()
-    assert "10.0" in html or "10,0" in html
+    # the sizes as people write them: "11 МБ … 10 МБ", never "10.0"
+    assert "весит 11 МБ; допускается не больше 10 МБ" in html
+    assert "10.0" not in html and "10,0" not in html
     assert not DraftFile.objects.exists()
 
 

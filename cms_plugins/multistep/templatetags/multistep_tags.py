@@ -27,6 +27,8 @@ def multistep_field(field, show_errors=True):
     if errors:
         attrs["aria-invalid"] = "true"
     group = field.widget_type in GROUP_WIDGETS
+    # A lone checkbox sits beside its text (a declaration), not under a bold label.
+    checkbox = field.widget_type == "checkbox"
     return {
         "field": field,
         "auto_id": auto_id,
@@ -34,6 +36,7 @@ def multistep_field(field, show_errors=True):
         "limits": limits,
         "errors": errors,
         "group": group,
+        "checkbox": checkbox,
         "describedby": attrs.get("aria-describedby", ""),
         "widget_html": field.as_widget(attrs=attrs),
     }
@@ -64,6 +67,12 @@ def multistep_error_summary(form):
 def has_counters(form):
     """Whether a step has answers with a limit: only those load the counter script."""
     return any("data-limit" in field.field.widget_attrs(field.field.widget) for field in form.visible_fields())
+
+
+@register.filter
+def first_unfinished(step_rows):
+    """The row of the first step not completed yet: where "Start"/"Continue" leads (None when all are)."""
+    return next((row for row in step_rows if row["state"] != "completed"), None)
 
 
 @register.filter

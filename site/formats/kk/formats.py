@@ -1,7 +1,9 @@
 # Django ships no formats for Kazakh; these follow the usage of Kazakh official texts.
-DATE_FORMAT = "j E Y ж."
+# Dates and date-times have one shape in every language (see cms_plugins/formatting.py);
+# E is the month name as Kazakh writes it inside a date, in lower case (locale/kk).
+DATE_FORMAT = "j E Y"
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j E Y ж. H:i"
+DATETIME_FORMAT = "j E Y, H:i"
 YEAR_MONTH_FORMAT = "F Y ж."
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d.m.Y"

@@ -13,6 +13,9 @@ questions of a step, the options or columns of a question):
   a different key posted for it is refused (``changed``);
 - a new block keeps a key it brings (demo data, code) unless a sibling has it
   (a duplicated block carries its original's key), else gets one from its own id.
+
+``renew_form`` is the one exception: a copied page is a new form, so its blocks get
+new ids and the keys of those ids (a translation keeps both; see pages.py).
 """
 
 import hashlib
@@ -95,6 +98,18 @@ def key_map(stream_value):
         for child in children
         if child.id and child.value.get("key")
     }
+
+
+def renew_form(stream_value, mapping):
+    """Give every keyed block a new id and that id's key, in place.
+
+    ``mapping`` (old id -> new id) is filled on the way, so the same form stored twice
+    (the page row and its latest revision) gets the same new ids in both.
+    """
+    for prefix, children in keyed_children(stream_value):
+        for child in children:
+            child.id = mapping.setdefault(ensure_id(child), str(uuid.uuid4()))
+            child.value["key"] = key_for_id(prefix, child.id)
 
 
 def settle_form(stream_value, previous_value=None):

@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from . import conf, ratelimit
+from . import conf, keys, ratelimit
 from .blocks import settle_form_keys
 from .emails import send_resume_link
 from .forms import StartForm
@@ -72,6 +72,42 @@ class MultiStepFormMixin(RoutablePageMixin):
         errors = settle_form_keys(getattr(saved, field) if saved else None, getattr(self, field))
         if errors:
             raise ValidationError({field: errors})
+
+    def copy(self, *args, reset_translation_key=True, **kwargs):
+        """``Page.copy()`` from code; the admin's Copy runs ``CopyPageAction`` itself and is
+        covered by the ``after_copy_page`` hook (wagtail_hooks.py). Both end in
+        ``renew_copied_forms``. ``copy_for_translation`` calls this with
+        ``reset_translation_key=False``: a translation keeps ids and keys, so its answers
+        and its source's are stored under the same names."""
+        page_copy = super().copy(*args, reset_translation_key=reset_translation_key, **kwargs)
+        if reset_translation_key:
+            renew_copied_forms(page_copy, user=kwargs.get("user"))
+        return page_copy
+
+    def renew_form_ids(self, user=None):
+        """Make this freshly copied page's form its own: new block ids, new keys.
+
+        Wagtail copies a StreamField with its block ids, so without this a copied call
+        would store answers under its original's keys. Done once, right after the copy
+        and before anyone answers: the page row (what is served) and the latest
+        revision (what the editor opens) get the same new ids; older copied revisions
+        stay as history.
+        """
+        field = self.multistep_field
+        mapping = {}
+        keys.renew_form(getattr(self, field), mapping)
+        self.save(clean=False, update_fields=[field])
+        if not self.latest_revision_id:
+            return
+        was_live_revision = self.live_revision_id == self.latest_revision_id
+        # the revision itself: get_latest_revision_as_object() hands back this very row when
+        # nothing is unpublished, and renewing it twice would part the two again
+        latest = self.latest_revision.as_object()
+        keys.renew_form(getattr(latest, field), mapping)
+        revision = latest.save_revision(user=user, changed=False, clean=False)
+        if was_live_revision:  # a copy kept live points at its latest revision, as Wagtail's copy does
+            self.live_revision = revision
+            self.save(clean=False, update_fields=["live_revision"])
 
     # --- helpers ----------------------------------------------------------------------
     def multistep_template(self, name):
@@ -178,6 +214,14 @@ class MultiStepFormMixin(RoutablePageMixin):
     @path(APPLY + "<slug:step>/", name="multistep_step")
     def multistep_step(self, request, step):
         return self.multistep_wizard_class.for_page(self)(request, step=step)
+
+
+def renew_copied_forms(page_copy, user=None):
+    """Renew the form of a copied page and of every page copied with it (not aliases:
+    an alias shows its original's content, keys included)."""
+    for page in page_copy.get_descendants(inclusive=True).specific():
+        if isinstance(page, MultiStepFormMixin) and not page.alias_of_id:
+            page.renew_form_ids(user=user)
 
 
 @require_POST

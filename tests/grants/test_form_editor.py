@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from cms_plugins.multistep.keys import key_for_id
+from cms_plugins.multistep.keys import key_for_id, keyed_children
 from grants.models import GrantCallPage
 
 STEP, QUESTION, CHOICE, OPTION_A, OPTION_B = (str(uuid.uuid4()) for _ in range(5))
@@ -204,19 +204,93 @@ def test_reorder_and_duplicate_keep_keys_apart(client, call, coordinator):
     assert by_id[copy_id] == key_for_id("q", copy_id)
 
 
+def keyed_blocks(stream_value):
+    """[(prefix, block id, key)] of every step, question, option and column, top down."""
+    return [
+        (prefix, child.id, child.value["key"])
+        for prefix, children in keyed_children(stream_value)
+        for child in children
+    ]
+
+
+def form_of(page):
+    """The keyed blocks of what is served (the row) and of what the editor opens (latest revision)."""
+    page = GrantCallPage.objects.get(pk=page.pk)
+    return keyed_blocks(page.form_steps), keyed_blocks(page.latest_revision.as_object().form_steps)
+
+
 @pytest.mark.django_db
-def test_copied_and_translated_calls_keep_their_keys(call):
-    """A copy and a translation carry the keys with them, each stored in its own page."""
+@pytest.mark.parametrize("publish_copies", ["", "on"], ids=["draft-copy", "live-copy"])
+def test_a_call_copied_in_the_admin_gets_its_own_keys(client, call, coordinator, publish_copies):
+    """Copy in the admin: every block of the copy has a new id and that id's key, in the served page
+    and in the editor alike; the original and its translation keep theirs; the copy publishes and
+    an applicant's answers are stored under the copy's keys."""
+    from cms_plugins.multistep.models import Draft
+    from tests.grants.factories import ANSWERS, Applicant, translate
+
+    original = form_of(call)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=(call.pk,)),
+        {
+            "new_title": "Второй конкурс",
+            "new_slug": "second-call",
+            "new_parent_page": call.get_parent().pk,
+            "publish_copies": publish_copies,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    copy = GrantCallPage.objects.get(slug="second-call")
+    assert copy.live == bool(publish_copies)
+    if copy.live:  # a live copy's live revision is the renewed one, as in Wagtail's own copy
+        assert copy.live_revision_id == copy.latest_revision_id
+    served, edited = form_of(copy)
+    assert served == edited  # the editor opens the same ids the page serves
+    assert [prefix for prefix, _id, _key in served] == [prefix for prefix, _id, _key in original[0]]
+    assert all(key == key_for_id(prefix, block_id) for prefix, block_id, key in served)
+    assert not {block_id for _p, block_id, _k in served} & {block_id for _p, block_id, _k in original[0]}
+    assert not {key for _p, _i, key in served} & {key for _p, _i, key in original[0]}
+    assert form_of(call) == original  # nothing of the original changed
+    kk = translate(GrantCallPage.objects.get(pk=call.pk), "kk")
+    assert keyed_blocks(kk.form_steps) == original[0]
+
+    # the copy publishes through the editor's own publish and takes an answer under its keys
+    copy.get_latest_revision().publish(user=coordinator)
+    copy = GrantCallPage.objects.get(pk=copy.pk)
+    assert copy.live and keyed_blocks(copy.form_steps) == served
+    renamed = {old: new for (_p, _i, old), (_q, _j, new) in zip(original[0], served, strict=True)}
+    project = renamed["project"]
+    answers = {
+        renamed[key]: [renamed[v] for v in value] if isinstance(value, list) else renamed.get(value, value)
+        for key, value in ANSWERS["project"].items()
+    }
+    applicant = Applicant(client, copy)
+    client.logout()
+    applicant.start()
+    for step in ("eligibility", "applicant"):
+        assert applicant.post_step(step).status_code == 302
+    answered = applicant.post_step(project, answers)
+    assert answered.status_code == 302, answered.content.decode()[:3000]
+    draft = Draft.objects.get(form_key=copy.translation_key)
+    assert draft.state(project) == "completed"
+    assert draft.data["step_data"][project][f"{project}-{renamed['problem']}"] == ["Детям негде играть."]
+
+
+@pytest.mark.django_db
+def test_page_copy_in_code_renews_keys_and_translation_keeps_them(call):
+    """``Page.copy()`` outside the admin renews the form too; ``copy_for_translation`` does not."""
     from tests.grants.factories import translate
 
-    copy = call.copy(update_attrs={"slug": "copied-call", "title": "Copy"})
-    copy = GrantCallPage.objects.get(pk=copy.pk)
-    copy.full_clean()
-    source_keys = [q.value["key"] for s in call.form_steps for q in s.value["questions"]]
-    assert [q.value["key"] for s in copy.form_steps for q in s.value["questions"]] == source_keys
+    original = keyed_blocks(call.form_steps)
+    copy = GrantCallPage.objects.get(pk=call.copy(update_attrs={"slug": "copied-call", "title": "Copy"}).pk)
+    copy.full_clean()  # the renewed keys are accepted by the keys-cannot-change rule
+    renewed = keyed_blocks(copy.form_steps)
+    assert all(key == key_for_id(prefix, block_id) for prefix, block_id, key in renewed)
+    assert not {key for _p, _i, key in renewed} & {key for _p, _i, key in original}
+    assert keyed_blocks(GrantCallPage.objects.get(pk=call.pk).form_steps) == original
     kk = translate(call, "kk")
     kk.full_clean()
-    assert [q.value["key"] for s in kk.form_steps for q in s.value["questions"]] == source_keys
+    assert keyed_blocks(kk.form_steps) == original
 
 
 @pytest.mark.django_db

@@ -39,6 +39,8 @@ class ApplicationIndexView(IndexView):
     """The list and its CSV/XLSX export; applicants' text is written as text, never as a formula."""
 
     def preprocess_field_value(self, field, value, export_format):
+        if field == "phone":  # shown as the site shows phones (stored E.164)
+            value = format_phone(value)
         return escape_formula(super().preprocess_field_value(field, value, export_format))
 
 

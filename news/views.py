@@ -1,7 +1,9 @@
 import base64
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
@@ -30,7 +32,21 @@ def view_pixel(request, page_id):
         and page_id <= LARGEST_PAGE_ID
         and cache.add(repeat_key(request, page_id, settings.SECRET_KEY), 1, REPEAT_WINDOW)
     ):
-        PageViewCount.count(page_id)
+        count_view(page_id)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def count_view(page_id, attempts=10):
+    """Add the view, retrying briefly while SQLite's one writer is busy: a burst of
+    readers may meet "database is locked", and a pixel must never answer 500. After
+    the last attempt the view is given up (counts are a reader's hint, not a ledger)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return PageViewCount.count(page_id)
+        except OperationalError:
+            if attempt == attempts:
+                return False
+            time.sleep(0.02 * attempt)
+    return False

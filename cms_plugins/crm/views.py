@@ -181,15 +181,8 @@ class ImportView(CrmAdminView):
         return self.render_to_response(context)
 
     def map_columns(self, request, show=False):
-        form, stored = self._stored(request)
-        if not stored:
-            messages.error(request, _("The uploaded file has expired; please upload it again."))
-            return redirect("crm:import")
-        storage, data = stored
-        try:
-            table = table_from_json(data)
-        except UnreadableFile as error:
-            messages.error(request, str(error))
+        form, storage, table = self._stored_table(request)
+        if table is None:
             return redirect("crm:import")
         file_name, mode = form.cleaned_data["file_name"], form.cleaned_data["mode"]
         if show:
@@ -269,16 +262,23 @@ class ImportView(CrmAdminView):
             return form, None
         return form, (storage, data)
 
-    def repreview(self, request):
+    def _stored_table(self, request):
+        """(form, storage, table) of the upload this step names; table None (with the
+        message said) when the upload expired or cannot be read."""
         form, stored = self._stored(request)
         if not stored:
             messages.error(request, _("The uploaded file has expired; please upload it again."))
-            return redirect("crm:import")
+            return form, None, None
         storage, data = stored
         try:
-            table = table_from_json(data)
+            return form, storage, table_from_json(data)
         except UnreadableFile as error:
             messages.error(request, str(error))
+            return form, storage, None
+
+    def repreview(self, request):
+        form, storage, table = self._stored_table(request)
+        if table is None:
             return redirect("crm:import")
         return self.preview(
             table, form.cleaned_data["file_name"], form.cleaned_data["mode"], storage.name, form.cleaned_data["mapping"]

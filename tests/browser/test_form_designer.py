@@ -160,15 +160,9 @@ def test_coordinator_designs_publishes_and_translates_a_call(desktop_page, page,
     page.wait_for_timeout(1500)  # Wagtail's "published" message fades in; check it once it is shown
     admin_check(page)  # back in the list of calls
     call = GrantCallPage.objects.get(title=TITLE)
-    if not call.live:
-        print(
-            "ERRORS",
-            page.evaluate(
-                """() => [...document.querySelectorAll('.w-field--error, .error-message, .help-critical')].map(e => String(e.className).slice(0, 60) + ' | ' + (e.querySelector('input,textarea') || {}).id + ' | ' + (e.querySelector('.error-message') || e).textContent.replace(/\\s+/g, ' ').slice(0, 300))"""
-            ),
-        )
-        print("COUNTS", page.locator(".w-tabs__errors").evaluate_all("els => els.map(e => e.outerHTML.slice(0, 600))"))
-    assert call.live, page.locator(".messages").inner_text()
+    # on failure, say which fields Wagtail marked, not only its message
+    marked = page.locator(".w-field--error .error-message, .help-critical").all_inner_texts()
+    assert call.live, (page.locator(".messages").inner_text(), marked)
     assert saves and all(save.get("success") for save in saves), saves
     kinds = [q.block_type for step in call.form_steps for q in step.value["questions"]]
     assert len(kinds) == 10 and len(set(kinds)) == 10

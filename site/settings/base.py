@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "news",
     "grants",
     "trainings",
+    "manuals",
     # Django's task framework with its database backend: mail and long jobs run in a
     # worker (`manage.py db_worker`), the request only enqueues.
     "django_tasks",

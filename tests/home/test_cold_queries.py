@@ -20,6 +20,7 @@ from cms_plugins.demo_images import get_or_create_image
 from cms_plugins.places.models import District
 from home.models import StandardPage
 from news.models import Category, NewsPage
+from tests.manuals.conftest import add_library, add_manual
 from tests.news.conftest import add_district_page, add_news, build_site, publish
 
 MAX_QUERIES = 12
@@ -79,6 +80,9 @@ class ColdPages(TestCase):
             participants=30,
             date=datetime.date(2026, 5, 2),
         )
+        cls.library = add_library(home)
+        for number in range(15):
+            add_manual(f"Пособие {number}", ("ru", "kk", "en")[number % 3], cover=cls.image)
         cls.urls = {
             "home": "/ru/",
             "news list": cls.index.url,
@@ -87,6 +91,8 @@ class ColdPages(TestCase):
             "district page": "/ru/districts/burli/",
             "districts map": cls.district_index.url,
             "standard page": cls.standard.url,
+            "manuals library": cls.library.url,
+            "manuals library, filtered and searched": cls.library.url + "?category=manual&language=ru&q=пособие",
         }
 
     def cold_queries(self, url):

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "grants",
     "trainings",
     "manuals",
+    "surveys",
     # Django's task framework with its database backend: mail and long jobs run in a
     # worker (`manage.py db_worker`), the request only enqueues.
     "django_tasks",

@@ -22,6 +22,7 @@ from home.models import StandardPage
 from news.models import Category, NewsPage
 from tests.manuals.conftest import add_library, add_manual
 from tests.news.conftest import add_district_page, add_news, build_site, publish
+from tests.surveys.conftest import add_survey
 
 MAX_QUERIES = 12
 HOME_SECTIONS = [
@@ -83,6 +84,7 @@ class ColdPages(TestCase):
         cls.library = add_library(home)
         for number in range(15):
             add_manual(f"Пособие {number}", ("ru", "kk", "en")[number % 3], cover=cls.image)
+        cls.survey = add_survey(home)
         cls.urls = {
             "home": "/ru/",
             "news list": cls.index.url,
@@ -93,6 +95,8 @@ class ColdPages(TestCase):
             "standard page": cls.standard.url,
             "manuals library": cls.library.url,
             "manuals library, filtered and searched": cls.library.url + "?category=manual&language=ru&q=пособие",
+            "survey": cls.survey.url,
+            "survey, thanks": cls.survey.url + "thanks/",
         }
 
     def cold_queries(self, url):

@@ -11,8 +11,8 @@ from pathlib import Path
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
-PACKAGES = ["cms_plugins", "home", "news", "grants", "trainings", "manuals"]
-DOMAIN_APPS = {"news", "grants", "trainings", "manuals"}
+PACKAGES = ["cms_plugins", "home", "news", "grants", "trainings", "manuals", "surveys"]
+DOMAIN_APPS = {"news", "grants", "trainings", "manuals", "surveys"}
 
 
 def module_name(path):

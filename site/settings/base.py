@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "trainings",
     "manuals",
     "surveys",
+    "monitoring",
     # Django's task framework with its database backend: mail and long jobs run in a
     # worker (`manage.py db_worker`), the request only enqueues.
     "django_tasks",

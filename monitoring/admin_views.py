@@ -35,6 +35,9 @@ class MonitoringView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Monitoring")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         allowed, reason = can_view_monitoring(request.user)
         if not allowed:

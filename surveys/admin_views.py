@@ -23,6 +23,9 @@ from .results import summarise
 class AnswersAdminView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "list-ul"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         allowed, reason = can_view_answers(request.user)
         if not allowed:

@@ -7,6 +7,7 @@ checked against hand-computed ones.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .blocks import (
@@ -112,7 +113,8 @@ def bar_chart(rows):
                 "length": length,
                 "value_x": length + 6,
                 "value_y": top + 30,
-                "value": _("%(count)s (%(percent)s %%)") % {"count": row.count, "percent": row.percent},
+                "value": _("%(count)s (%(percent)s %%)")
+                % {"count": row.count, "percent": number_format(row.percent, 1)},
             }
         )
     return {"width": CHART_WIDTH, "height": len(rows) * ROW_HEIGHT, "bars": bars, "bar_height": BAR_HEIGHT}

@@ -17,7 +17,7 @@ from .exporting import export_answers
 from .models import SurveyPage
 from .permissions import can_view_answers
 from .responses import SurveyResponse
-from .results import summarise
+from .results import ranked_topics, summarise
 
 
 class AnswersAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -77,6 +77,7 @@ class SurveyResultsView(AnswersAdminView):
             {
                 "page": page,
                 "sections": sections,
+                "topics": ranked_topics(sections),
                 "total": len(responses),
                 "duplicates": sum(1 for r in responses if r.duplicate_reason),
                 "filters": filters,

@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .blocks import (
+    OTHER,
     DistrictQuestionBlock,
     RespondentTypeBlock,
     ScaleBlock,
@@ -92,6 +93,20 @@ def summarise_question(block, value, answers):
     else:
         summary.texts = [str(answer) for answer in given]
     return summary
+
+
+def ranked_topics(sections):
+    """The options of every multiple-choice question, most asked for first: the list the training
+    topics are chosen from ("other" left out: its texts are read one by one)."""
+    rows = [
+        (question.label, row)
+        for _title, questions in sections
+        for question in questions
+        if question.multiple
+        for row in question.rows
+        if row.key != OTHER and row.count
+    ]
+    return sorted(rows, key=lambda item: (-item[1].count, item[1].label))
 
 
 def bar_chart(rows):

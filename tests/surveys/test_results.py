@@ -85,6 +85,18 @@ def test_counts_percentages_and_means_match_a_hand_count(answered):
     assert {row.key: row.count for row in summary["who"].rows}["ngo"] == 3
 
 
+def test_topics_are_ranked_by_demand(answered):
+    """Protects the choice of training topics: the most asked-for first, "other" left out."""
+    from surveys.results import ranked_topics
+
+    topics = ranked_topics(summarise(answered.form_steps, SurveyResponse.objects.of_survey(answered)))
+    assert [(row.key, row.count) for _question, row in topics] == [
+        ("t_project", 3),
+        ("t_media", 1),
+        ("t_funding", 1),
+    ]  # ties by label: Соцсети, Финансы
+
+
 def test_filters_by_district_and_respondent_type(answered):
     """Protects the filtered view: Burli's NGOs are one answer with confidence 2."""
     answers = SurveyResponse.objects.of_survey(answered).filtered(district="burli", respondent_type="ngo")

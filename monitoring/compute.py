@@ -9,6 +9,7 @@ number that any change to a source model or a plan raises (``apps.py``).
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -16,6 +17,15 @@ from .registry import INDICATORS
 from .sources import NOT_INSTALLED, load_facts
 
 CACHE_SECONDS = 600
+# "To date" counts what happened since the programme began (a registration of 2015 is not
+# the programme's); a site sets MONITORING_PROGRAMME_START (ISO date) to move it.
+DEFAULT_PROGRAMME_START = "2026-01-01"
+
+
+def programme_start():
+    return datetime.date.fromisoformat(getattr(settings, "MONITORING_PROGRAMME_START", DEFAULT_PROGRAMME_START))
+
+
 VERSION_KEY = "monitoring:version"
 
 
@@ -96,7 +106,7 @@ def aggregate(indicator, rows):
 def value_of(indicator, rows, year, districts):
     kept = [row for row in rows if matches(row, indicator.where)]
     if year is None:
-        start, end = None, timezone.localdate()
+        start, end = programme_start(), timezone.localdate()
     else:
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     result = IndicatorValue(indicator=indicator, has_data=True)

@@ -54,9 +54,15 @@ def test_indicators_of_parts_not_built_yet_say_no_data(known):
         assert values[key].has_data is False and values[key].value is None
 
 
-def test_the_programme_to_date_counts_every_year(known):
+def test_the_programme_to_date_counts_from_its_start(known, settings):
+    """Protects the public figures: "to date" is since the programme began, a stock counts everything."""
+    settings.MONITORING_PROGRAMME_START = "2025-01-01"
     values = by_key(compute(None, CODES))
     assert values["meetings_held"].value == 4 and values["districts_visited"].value == 3
+    assert values["ngos_registered"].value == 1  # the 2019 registration is not the programme's
+    settings.MONITORING_PROGRAMME_START = "2026-01-01"
+    values = by_key(compute(None, CODES))
+    assert values["meetings_held"].value == 3 and values["ngos_known"].value == 3
 
 
 def test_baseline_and_target_come_from_the_plans(known):

@@ -134,3 +134,25 @@ def test_too_many_answers_from_one_address_wait(client, survey, settings):
 def test_hostile_posts_get_an_answer_never_a_500(client, survey, data):
     """Protects the server: any input gets a page, never an error."""
     assert answer(client, survey, data).status_code in (200, 302)
+
+
+def test_anonymising_the_person_erases_the_contacts_kept_with_the_answer(client, survey):
+    """Protects the right to erasure: the answer stays counted, who gave it does not."""
+    from cms_plugins.crm.services import anonymise_person
+
+    answer(
+        client,
+        survey,
+        {
+            "full_name": "Айгуль Сериккызы",
+            "email": "aigul@example.org",
+            "phone": "+77012345678",
+            "consent": "on",
+            "obstacle": "Пишите Айгуль Сериккызы на aigul@example.org",
+        },
+    )
+    anonymise_person(Person.objects.get(email="aigul@example.org"))
+    stored = SurveyResponse.objects.get()
+    assert stored.full_name == stored.email == stored.phone == ""
+    assert "aigul@example.org" not in stored.answers["obstacle"] and "Айгуль" not in stored.answers["obstacle"]
+    assert stored.answers["who"] == "ngo"

@@ -10,7 +10,7 @@ redirecting view (``views.download``), never by the document's own URL.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Case, F, Prefetch, When
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +174,8 @@ class ManualLibraryPage(OneQueryViewRestrictionsMixin, Page):
         if "language" in filters:
             manuals = manuals.in_language(filters["language"])
         manuals = manuals.matching(filters.get("q"))
+        # the reader's own language first, then the others, each by title
+        manuals = manuals.order_by(Case(When(locale_id=self.locale_id, then=0), default=1), "title", "pk")
         page = Paginator(manuals.for_listing(), LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
         attach_translations(page.object_list)
         return page

@@ -62,3 +62,15 @@ def test_translations_are_linked_to_each_other(client, manuals):
     assert "Қазақша" in card and "/download/" in card and 'hreflang="kk"' in card
     budget = html[html.index("Шаблон бюджета") :]
     assert "Қазақша" not in budget[: budget.index("</li>")]
+
+
+def test_the_readers_language_comes_first(client, manuals):
+    """Protects Kazakh readers: their manuals lead the list, the others follow."""
+    from wagtail.models import Locale
+
+    from manuals.models import ManualLibraryPage
+
+    kk = manuals.copy_for_translation(Locale.objects.get(language_code="kk"))
+    kk.save_revision().publish()
+    html = client.get(ManualLibraryPage.objects.get(pk=kk.pk).url).content.decode()
+    assert html.index("Тіркеу нұсқаулығы") < html.index("Budget template") < html.index("Регистрация НПО")

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 FEED_LIMIT = 200
@@ -99,8 +100,9 @@ def event_response(page, request):
 
 def feed_response(index, request):
     """Every upcoming event of this language's list (sessions included: one query for them)."""
-    events = index.events().upcoming().defer("body").prefetch_related("sessions")[:FEED_LIMIT]
+    events = index.events().upcoming().defer("body", "materials").select_related("district")
+    events = events.prefetch_related("sessions")[:FEED_LIMIT]
     calendar = new_calendar(index.title)
     for page in events:
         add_event(calendar, page, request)
-    return ics_response(finish(calendar), f"{index.locale.language_code}-trainings.ics")
+    return ics_response(finish(calendar), f"{get_language()}-trainings.ics")

@@ -13,7 +13,7 @@ key across languages (``registrations.py``).
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -150,8 +150,19 @@ class TrainingIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Routable
     def route(self, request, path_components):
         """An event in one query rather than Wagtail's two."""
         if path_components and path_components[0] not in RESERVED_SLUGS:
-            event = TrainingPage.objects.child_of(self).filter(slug=path_components[0]).select_related("district")
-            event = event.first()
+            # the consent shown with the form comes with the event (this index was loaded
+            # by the route without its own fields)
+            consent = TrainingIndexPage.objects.filter(pk=self.pk)
+            event = (
+                TrainingPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("district")
+                .annotate(
+                    index_consent_text=Subquery(consent.values("consent_text")[:1]),
+                    index_consent_version=Subquery(consent.values("consent_version")[:1]),
+                )
+                .first()
+            )
             if event is None:
                 raise Http404
             event.routed_parent = self  # breadcrumbs and the consent text without a query
@@ -350,6 +361,8 @@ class TrainingPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     # --- serving -------------------------------------------------------------------------
     def consent(self):
         """(text, version) of the consent shown with the form: the trainings index's."""
+        if hasattr(self, "index_consent_version"):  # loaded with the page by the index's route
+            return self.index_consent_text or "", self.index_consent_version or "1"
         parent = getattr(self, "routed_parent", None) or self.get_parent().specific
         return getattr(parent, "consent_text", ""), getattr(parent, "consent_version", "1")
 

@@ -114,3 +114,37 @@ class ColdPages(TestCase):
         """Protects the same when the archive has grown to 1,000 items: no query per item."""
         many_news(self.index, 990, self.image, start=100)
         self.assert_every_page_cold_within_limit(1000)
+
+
+class ColdTrainingPages(ColdPages):
+    """The trainings list (filtered, past) and an event page with its registration form, with
+    13 events; the pages of ColdPages are measured there (see the report on home with events)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.trainings.conftest import add_event, add_index
+
+        super().setUpTestData()
+        trainings = add_index(cls.standard.get_parent().specific, "ru")
+        for number in range(12):
+            add_event(
+                trainings,
+                f"Тренинг {number}",
+                days=number - 3,
+                sessions=1 + number % 2,
+                online=number % 3 == 0,
+                code=CODES[number % len(CODES)],
+                topics=",project-management,",
+                capacity=20,
+            )
+        event = add_event(trainings, "Вебинар", online=True, kind="webinar", trainers=[("trainer", "А. Ахметова")])
+        cls.urls = {
+            "trainings list": trainings.url,
+            "trainings list, filtered": trainings.url + "?district=burli&topic=project-management&language=kk",
+            "past trainings": trainings.url + "past/",
+            "training page": event.url,
+            "trainings calendar": trainings.url + "calendar/",
+        }
+
+    def test_every_public_page_cold_with_1000_news_items(self):
+        """(news volume does not reach these pages)"""

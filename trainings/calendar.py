@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 FEED_LIMIT = 200
@@ -38,7 +38,7 @@ def describe(page, request=None, webinar_url=""):
 
 def location(page, webinar_url=""):
     if page.online:
-        return webinar_url or str(_("Online"))
+        return webinar_url or str(pgettext("where an event is held", "Online"))
     return ", ".join(str(part) for part in (page.venue, page.settlement, page.district) if part)
 
 

@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -319,7 +320,7 @@ class TrainingPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     def place(self):
         """Where, in a few words: the settlement and the district, or "online"."""
         if self.online:
-            return _("Online")
+            return pgettext_lazy("where an event is held", "Online")
         return ", ".join(str(part) for part in (self.settlement, self.district) if part)
 
     @property

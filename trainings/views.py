@@ -73,8 +73,9 @@ def registration_page(page, request, token):
             webinar_url=page.webinar_url if registration.status == Status.CONFIRMED and page.online else "",
         )
         response = TemplateResponse(request, "trainings/registration.html", context)
-    # the address holds the secret: never kept, never sent on as a referrer (the webinar link leaves the site)
+    # the address holds the secret: never kept, never sent to another site as a referrer (the webinar
+    # link leaves the site); "no-referrer" would make the browser send "Origin: null" and fail the CSRF check
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -119,7 +119,7 @@ def test_registration_page_shows_the_webinar_link_only_to_a_participant(client, 
     assert "meet.example/w" in str(ics.walk("VEVENT")[0]["location"])
     response = client.get(link_in(participant))
     assert "https://meet.example/w" in response.content.decode()
-    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "same-origin"
     assert "meet.example" not in client.get(link_in(waiting)).content.decode()
 
 

@@ -185,3 +185,27 @@ def test_reminders_are_sent_once_the_day_before(client, site):
     call_command("send_training_reminders")
     assert [m.to for m in mail.outbox] == [["a@example.kz"]]
     assert Registration.objects.get(email="a@example.kz").reminded_at is not None
+
+
+def test_event_page_is_never_kept_stale_for_the_next_visitor(client, site):
+    """Protects the per-visitor form and the free places: the event page is not served from the
+    page cache (another visitor's CSRF token, yesterday's count), while the list may be."""
+    from django.test import Client
+
+    event = add_event(site["trainings"]["ru"], "Тренинг", capacity=2)
+    reader = Client()
+    assert "свободно 2 из 2" in reader.get(event.url).content.decode()
+    register(client, event)
+    assert "свободно 1 из 2" in reader.get(event.url).content.decode()
+
+
+def test_anonymising_a_person_erases_their_registrations(client, site):
+    """Protects the right to erasure: the CRM's anonymisation empties the registration's name, email and phone."""
+    from cms_plugins.crm.services import anonymise_person
+
+    event = add_event(site["trainings"]["ru"], "Тренинг")
+    register(client, event)
+    anonymise_person(Person.objects.get(email="aigerim@example.kz"))
+    registration = Registration.objects.get()
+    assert "Садыкова" not in registration.full_name and registration.phone == ""
+    assert "aigerim" not in registration.email

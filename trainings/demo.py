@@ -17,7 +17,17 @@ from cms_plugins.locales import translation_of
 from cms_plugins.places.models import District
 
 from . import services
-from .demo_data.events import ATTENDED, CONSENT, CONSENT_VERSION, EVENTS, INDEX, REGISTRATIONS, WEBINAR_URL
+from .consultations import ConsultationRequest
+from .demo_data.events import (
+    ATTENDED,
+    CONSENT,
+    CONSENT_VERSION,
+    CONSULTATIONS,
+    EVENTS,
+    INDEX,
+    REGISTRATIONS,
+    WEBINAR_URL,
+)
 from .models import TrainingIndexPage, TrainingPage, TrainingSession
 from .registrations import Registration, Status
 
@@ -44,6 +54,7 @@ def load(command):
             group = list(Registration.objects.for_event(page.translation_key).confirmed())
             present = [r.pk for r in group if r.email in emails]
             services.mark_attendance(session.starts_at, present, group)
+    _consultations()
     command.stdout.write(f"trainings: {len(EVENTS)} events in {len(LANGS)} languages, {registered} new registrations")
 
 
@@ -140,3 +151,31 @@ def _registrations(page, people):
         services.sync_registration(registration)
         new += 1
     return new
+
+
+def _consultations():
+    """One consultation request in each status, found again by email (no copies on a second run)."""
+    for status, name, org, code, phone, email, language, topic, question, kind, days in CONSULTATIONS:
+        if ConsultationRequest.objects.filter(email=email).exists():
+            continue
+        when = None
+        if days is not None:
+            day = timezone.localdate() + datetime.timedelta(days=days)
+            when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
+        consultation = ConsultationRequest.objects.create(
+            contact_name=name,
+            organisation_name=org,
+            district=District.objects.get(code=code, locale__language_code=language),
+            phone=phone,
+            email=email,
+            language=language,
+            topic=topic,
+            question=question,
+            preferred_format=kind,
+            consent_version=CONSENT_VERSION,
+            consent_at=timezone.now(),
+            status=status,
+            scheduled_at=when,
+            scheduled_place="+7 7112 51 23 45" if when else "",
+        )
+        services.sync_consultation_safely(consultation)

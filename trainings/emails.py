@@ -83,3 +83,17 @@ def mails_of(registration):
     from cms_plugins.mail.models import OutboundMail
 
     return list(OutboundMail.objects.about(topic_of(registration)).latest_first())
+
+
+def queue_consultation_scheduled(consultation):
+    """The requester learns when and where (or how) the consultation takes place, in their language."""
+    with override(consultation.language or None):
+        subject = _("Your consultation is scheduled")
+        body = render_to_string("trainings/email/consultation_scheduled.txt", {"consultation": consultation})
+    return queue_mail(
+        consultation.email,
+        subject,
+        body,
+        topic=f"trainings.consultation:{consultation.pk}",
+        language=consultation.language,
+    )

@@ -22,3 +22,21 @@ def erase_registrations(identity):
             erased += 1
     erased += scrub_fields(Registration.objects.all(), identity, ["full_name", "organisation_name"])
     return erased
+
+
+@register("trainings.consultations", _("Consultation requests (name, phone, email, question)"))
+def erase_consultations(identity):
+    from .consultations import ConsultationRequest
+
+    erased = 0
+    for consultation in ConsultationRequest.objects.iterator():
+        if identity.owns(email=consultation.email, phone=consultation.phone):
+            consultation.contact_name = REMOVED
+            consultation.email = f"removed-{consultation.pk}@invalid"
+            consultation.phone = ""
+            consultation.question = identity.scrub(consultation.question)
+            consultation.save(update_fields=["contact_name", "email", "phone", "question"])
+            erased += 1
+    fields = ["contact_name", "organisation_name", "question", "notes", "preferred_dates"]
+    erased += scrub_fields(ConsultationRequest.objects.all(), identity, fields)
+    return erased

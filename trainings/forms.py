@@ -73,3 +73,58 @@ class RegistrationForm(forms.Form):
     @property
     def is_bot(self):
         return bool(self.data.get("website"))
+
+
+class ConsultationForm(forms.Form):
+    """A question for the programme's consultants; ``website`` is a honeypot."""
+
+    organisation = forms.CharField(
+        label=_("Organisation or initiative group"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    full_name = RegistrationForm.base_fields["full_name"]
+    district = forms.ChoiceField(label=_("District"))
+    phone = RegistrationForm.base_fields["phone"]
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We write to this address when the consultation is scheduled."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    language = forms.ChoiceField(label=_("Language of our emails"), choices=LANGUAGES, widget=forms.RadioSelect)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    question = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Up to 2,000 characters."),
+    )
+    preferred_format = forms.ChoiceField(label=_("How would you like the consultation?"), widget=forms.RadioSelect)
+    preferred_dates = forms.CharField(
+        label=_("Dates and times that suit you"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: weekdays after 15:00, or 10–12 December."),
+    )
+    consent = forms.BooleanField(label=_("I agree to the processing of my personal data as described above."))
+    website = RegistrationForm.base_fields["website"]
+
+    def __init__(self, *args, locale_id, **kwargs):
+        from .choices import Topic
+        from .consultations import ConsultationFormat
+
+        super().__init__(*args, **kwargs)
+        self.districts = districts_by_code(locale_id)
+        self.fields["district"].choices = [("", "—")] + [(code, d.name) for code, d in self.districts.items()]
+        self.fields["topic"].choices = [("", "—"), *Topic.choices]
+        self.fields["preferred_format"].choices = ConsultationFormat.choices
+        self.fields["preferred_format"].initial = ConsultationFormat.PHONE
+
+    clean_full_name = RegistrationForm.clean_full_name
+    clean_organisation = RegistrationForm.clean_organisation
+    clean_phone = RegistrationForm.clean_phone
+    clean_email = RegistrationForm.clean_email
+    district_row = RegistrationForm.district_row
+    is_bot = RegistrationForm.is_bot

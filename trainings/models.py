@@ -37,11 +37,12 @@ from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQ
 from cms_plugins.routing import routed_ancestors
 
 from .choices import DeliveryLanguage, Kind, Topic
+from .consultations import ConsultationRequest  # noqa: F401  (a model Django must find here)
 from .fields import CodeListField, unpack
 from .registrations import Attendance, Registration  # noqa: F401  (models Django must find here)
 
 LIST_PAGE_SIZE = 12
-RESERVED_SLUGS = ("past", "calendar")  # the index's own routes
+RESERVED_SLUGS = ("past", "calendar", "consultation")  # the index's own routes
 
 
 class TrainingPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
@@ -189,6 +190,12 @@ class TrainingIndexPage(OneQueryViewRestrictionsMixin, ServeCacheMixin, Routable
     @path("past/", name="past")
     def past_view(self, request):
         return self.list_response(request, past=True)
+
+    @path("consultation/", name="consultation")
+    def consultation_view(self, request):
+        from .views import consultation_page
+
+        return consultation_page(self, request)
 
     @path("calendar/", name="calendar")
     def calendar_view(self, request):

@@ -216,27 +216,18 @@ def sync_registration_safely(registration):
 def sync_registration(registration):
     """Match or create the person (and their organisation when the CRM can) with the CRM's
     rules, link them to the registration, and note the registration in their history."""
-    person = {
-        "full_name": registration.full_name,
-        "phone": registration.phone,
-        "email": registration.email,
-        "preferred_language": registration.language if registration.language in ("kk", "ru", "en") else "",
-        "consent_version": registration.consent_version,
-        "consent_at": registration.consent_at,
-        "consent_method": "training registration",
-    }
-    source = f"training registration #{registration.pk}"
-    organisation = None
-    if registration.organisation_name:
-        organisation = {"name": registration.organisation_name}
-        if registration.district_id:
-            organisation["district"] = registration.district.code
-    try:
-        org, someone = crm.upsert_contact(organisation=organisation, person=person, source=source)
-    except ValidationError:
-        # a new organisation needs a BIN the form does not ask for: the person alone,
-        # the organisation's name stays on the registration and in the history text
-        org, someone = crm.upsert_contact(person=person, source=source)
+    org, someone = _upsert(
+        full_name=registration.full_name,
+        phone=registration.phone,
+        email=registration.email,
+        language=registration.language,
+        consent_version=registration.consent_version,
+        consent_at=registration.consent_at,
+        method="training registration",
+        organisation_name=registration.organisation_name,
+        district=registration.district,
+        source=f"training registration #{registration.pk}",
+    )
     Registration.objects.filter(pk=registration.pk).update(person=someone, organisation=org)
     registration.person, registration.organisation = someone, org
     training = registration.training
@@ -262,3 +253,85 @@ def record_safely(registration, message):
         )
     except Exception:
         logger.exception("CRM note failed for training registration %s", registration.pk)
+
+
+# --- consultations ------------------------------------------------------------------------
+def request_consultation(**fields):
+    """Record a consultation request from the public form; the CRM learns of it after the commit."""
+    from .consultations import ConsultationRequest
+
+    with transaction.atomic():
+        consultation = ConsultationRequest.objects.create(consent_at=timezone.now(), **fields)
+        transaction.on_commit(lambda: sync_consultation_safely(consultation))
+    return consultation
+
+
+def sync_consultation_safely(consultation):
+    try:
+        org, someone = _upsert(
+            full_name=consultation.contact_name,
+            phone=consultation.phone,
+            email=consultation.email,
+            language=consultation.language,
+            consent_version=consultation.consent_version,
+            consent_at=consultation.consent_at,
+            method="consultation request",
+            organisation_name=consultation.organisation_name,
+            district=consultation.district,
+            source=f"consultation request #{consultation.pk}",
+        )
+        type(consultation).objects.filter(pk=consultation.pk).update(person=someone, organisation=org)
+        consultation.person, consultation.organisation = someone, org
+        crm.record_interaction(
+            kind=InteractionKind.NOTE,
+            text=_("Asked for a consultation: %(question)s") % {"question": consultation.question[:300]},
+            person=someone,
+            organisation=org,
+        )
+    except Exception:
+        logger.exception("CRM sync failed for consultation request %s", consultation.pk)
+
+
+def _upsert(*, full_name, phone, email, language, consent_version, consent_at, method, organisation_name, district,
+            source):  # fmt: skip
+    person = {
+        "full_name": full_name,
+        "phone": phone,
+        "email": email,
+        "preferred_language": language if language in ("kk", "ru", "en") else "",
+        "consent_version": consent_version,
+        "consent_at": consent_at,
+        "consent_method": method,
+    }
+    organisation = None
+    if organisation_name:
+        organisation = {"name": organisation_name}
+        if district is not None:
+            organisation["district"] = district.code
+    try:
+        return crm.upsert_contact(organisation=organisation, person=person, source=source)
+    except ValidationError:  # a new organisation needs a BIN the form does not ask for
+        return crm.upsert_contact(person=person, source=source)
+
+
+def consultation_changed(consultation, old_status, user=None):
+    """After a coordinator's edit: a newly scheduled consultation is mailed to the requester; a
+    scheduled or done one goes on the CRM timeline."""
+    from .consultations import ConsultationStatus
+
+    if consultation.status == old_status:
+        return
+    if consultation.status == ConsultationStatus.SCHEDULED:
+        emails.queue_consultation_scheduled(consultation)
+    if consultation.person_id or consultation.organisation_id:
+        if consultation.status == ConsultationStatus.DONE:
+            kind, text = InteractionKind.CONSULTATION, _("Consultation given: %(question)s")
+        else:
+            kind, text = InteractionKind.NOTE, _("Consultation request: %(status)s.")
+        crm.record_interaction(
+            kind=kind,
+            text=text % {"question": consultation.question[:300], "status": consultation.get_status_display()},
+            person=consultation.person,
+            organisation=consultation.organisation,
+            user=user,
+        )

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from cms_plugins.multistep import ratelimit
 
 from . import services
-from .forms import LANGUAGES, RegistrationForm
+from .forms import LANGUAGES, ConsultationForm, RegistrationForm
 from .registrations import Status
 
 RATE_SCOPE = "training-registration"
@@ -78,4 +78,45 @@ def registration_page(page, request, token):
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def consultation_page(index, request):
+    """The consultation request form under a trainings list (no account, no JavaScript needed)."""
+    language = (get_language() or "")[:2]
+    context = index.get_context(request)
+    context["consent_text"], context["consent_version"] = index.consent_text, index.consent_version
+    context["sent"] = request.GET.get("sent") == "1"
+    if request.method == "POST":
+        form = ConsultationForm(request.POST, locale_id=index.locale_id)
+        context["form"] = form
+        if not ratelimit.hit(RATE_SCOPE, request):
+            context["rate_limited"] = True
+            return no_store(TemplateResponse(request, "trainings/consultation.html", context, status=429))
+        if form.is_valid():
+            if not form.is_bot:
+                data = form.cleaned_data
+                services.request_consultation(
+                    organisation_name=data["organisation"],
+                    contact_name=data["full_name"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    language=data["language"],
+                    district=form.district_row,
+                    topic=data["topic"],
+                    question=data["question"].strip(),
+                    preferred_format=data["preferred_format"],
+                    preferred_dates=data["preferred_dates"].strip(),
+                    consent_version=index.consent_version,
+                )
+            return HttpResponseRedirect(request.path + "?sent=1")
+    else:
+        initial = {"language": language if language in dict(LANGUAGES) else "ru"}
+        context["form"] = ConsultationForm(locale_id=index.locale_id, initial=initial)
+    return no_store(TemplateResponse(request, "trainings/consultation.html", context))
+
+
+def no_store(response):
+    # a form with this visitor's CSRF token: never kept by the page cache for the next visitor
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -42,3 +42,10 @@ def register_participants_menu_item():
 def participants_button(page, user, next_url=None):
     if page.specific_class.__name__ == "TrainingPage" and can_view_registrations(user):
         yield PageListingButton(_("Participants"), reverse("trainings_participants", args=[page.pk]), priority=60)
+
+
+@hooks.register("register_admin_viewset")
+def register_consultations():
+    from .consultation_admin import ConsultationViewSet
+
+    return ConsultationViewSet("trainings_consultations")

@@ -75,3 +75,22 @@ def test_register_for_a_webinar_in_kazakh_on_a_phone_then_cancel(page, demo_site
     promoted = [m for m in mail.outbox if m.to == ["arman@example.kz"]][-1]
     assert "Сізге орын босады" in promoted.subject and promoted.attachments
     visit(page, urlsplit(link).path, status=404)  # the cancelled link opens nothing any more
+
+
+def test_ask_for_a_consultation_in_kazakh_on_a_phone(page, demo_site):
+    """Protects the consultation form on a phone: fields, consent, the thank-you, and the queue gets it."""
+    from trainings.consultations import ConsultationRequest
+
+    index = TrainingPage.objects.filter(locale__language_code="kk").first().get_parent()
+    visit(page, index.url)
+    follow(page, page.locator("main a[href$='/consultation/']"))
+    page.fill("#id_full_name", "Гүлнар Серікқызы")
+    page.select_option("#id_district", "syrym")
+    page.fill("#id_phone", "8 705 111 22 33")
+    page.fill("#id_email", "gulnar@example.kz")
+    page.fill("#id_question", "Жарғыны қалай жазу керек?")
+    page.check("#id_consent")
+    screenshot(page, "training-consultation-form-kk")
+    follow(page, page.locator("main form button[type=submit]"))
+    expect(page.locator("main [role=status]")).to_be_visible()
+    assert ConsultationRequest.objects.filter(email="gulnar@example.kz", status="new").exists()

@@ -232,3 +232,16 @@ ATTENDED = {
     "project-management-aksai": [["aigerim.demo@example.org", "erlan.demo@example.org"], ["aigerim.demo@example.org"]]
 }
 WEBINAR_URL = "https://meet.example.org/auyl-demo"
+
+# consultation requests, one in each status: (status, name, organisation, district, phone, email, language,
+# topic, question, format, days until the consultation or None)
+CONSULTATIONS = [
+    ("new", "Жанна Утегенова", "", "zhanibek", "+77012345610", "zhanna.demo@example.org", "kk", "founding-an-ngo",
+     "Ауылда әйелдер кеңесін ҮЕҰ ретінде тіркеу үшін не керек?", "phone", None),
+    ("scheduled", "Сергей Белов", "ОО «Зелёный Дарьинск»", "baiterek", "+77012345611", "sergey.demo@example.org", "ru",
+     "finance-and-reporting", "Какую отчётность сдавать, если грант получен впервые?", "online", 4),
+    ("done", "Айгерим Садыкова", "ОО «Жас Өркен»", "burli", "+77012345601", "aigerim.demo@example.org", "kk",
+     "writing-projects", "Жоба бюджетіне көлік шығындарын қосуға бола ма?", "in-person", -6),
+    ("declined", "Test Testov", "", "uralsk", "+77012345612", "spam.demo@example.org", "ru", "",
+     "Продаю рекламу в соцсетях недорого.", "phone", None),
+]  # fmt: skip

@@ -25,6 +25,7 @@ from .demo_data.events import (
     CONSULTATIONS,
     EVENTS,
     INDEX,
+    MENTORING,
     REGISTRATIONS,
     WEBINAR_URL,
 )
@@ -55,6 +56,7 @@ def load(command):
             present = [r.pk for r in group if r.email in emails]
             services.mark_attendance(session.starts_at, present, group)
     _consultations()
+    _mentoring()
     command.stdout.write(f"trainings: {len(EVENTS)} events in {len(LANGS)} languages, {registered} new registrations")
 
 
@@ -179,3 +181,33 @@ def _consultations():
             scheduled_place="+7 7112 51 23 45" if when else "",
         )
         services.sync_consultation_safely(consultation)
+
+
+def _mentoring():
+    """Two mentoring pairs with their sessions (on both organisations' CRM timelines), once."""
+    from cms_plugins.crm.models import LegalForm, Organisation
+
+    from .mentoring import MentoringPair, MentoringSession
+
+    today = timezone.localdate()
+    for mentor_name, mentee_name, started, ended, goals, sessions in MENTORING:
+        mentor, _ = Organisation.objects.get_or_create(
+            name=mentor_name, defaults={"legal_form": LegalForm.PUBLIC_ASSOCIATION, "source": "demo"}
+        )
+        mentee, _ = Organisation.objects.get_or_create(
+            name=mentee_name, defaults={"legal_form": LegalForm.INITIATIVE_GROUP, "source": "demo"}
+        )
+        if MentoringPair.objects.filter(mentor=mentor, mentee=mentee).exists():
+            continue
+        pair = MentoringPair.objects.create(
+            mentor=mentor,
+            mentee=mentee,
+            starts_on=today - datetime.timedelta(days=started),
+            ends_on=today - datetime.timedelta(days=ended) if ended is not None else None,
+            goals=goals,
+        )
+        logged = [
+            MentoringSession.objects.create(pair=pair, date=today - datetime.timedelta(days=days), summary=summary)
+            for days, summary in sessions
+        ]
+        services.record_mentoring(pair, logged, started=True)

@@ -40,3 +40,12 @@ def erase_consultations(identity):
     fields = ["contact_name", "organisation_name", "question", "notes", "preferred_dates"]
     erased += scrub_fields(ConsultationRequest.objects.all(), identity, fields)
     return erased
+
+
+@register("trainings.mentoring", _("Mentoring pairs' goals and session notes that name the person"))
+def erase_mentoring_mentions(identity):
+    from .mentoring import MentoringPair, MentoringSession
+
+    return scrub_fields(MentoringPair.objects.all(), identity, ["goals"]) + scrub_fields(
+        MentoringSession.objects.all(), identity, ["summary"]
+    )

@@ -39,6 +39,7 @@ from cms_plugins.routing import routed_ancestors
 from .choices import DeliveryLanguage, Kind, Topic
 from .consultations import ConsultationRequest  # noqa: F401  (a model Django must find here)
 from .fields import CodeListField, unpack
+from .mentoring import MentoringPair, MentoringSession  # noqa: F401  (models Django must find here)
 from .registrations import Attendance, Registration  # noqa: F401  (models Django must find here)
 
 LIST_PAGE_SIZE = 12

@@ -335,3 +335,28 @@ def consultation_changed(consultation, old_status, user=None):
             organisation=consultation.organisation,
             user=user,
         )
+
+
+# --- mentoring ----------------------------------------------------------------------------
+def record_mentoring(pair, new_sessions, *, started=False, user=None):
+    """Put the pair's start and each new session on both organisations' CRM timelines."""
+    entries = []
+    if started:
+        text = _("Mentoring pair: %(mentor)s mentors %(mentee)s. Goals: %(goals)s") % {
+            "mentor": pair.mentor.name,
+            "mentee": pair.mentee.name,
+            "goals": pair.goals[:300],
+        }
+        entries.append((pair.starts_on, text))
+    for session in new_sessions:
+        text = _("Mentoring session (%(mentor)s → %(mentee)s): %(summary)s") % {
+            "mentor": pair.mentor.name,
+            "mentee": pair.mentee.name,
+            "summary": session.summary,
+        }
+        entries.append((session.date, text))
+    for date, text in entries:
+        for organisation in (pair.mentor, pair.mentee):
+            crm.record_interaction(
+                kind=InteractionKind.MENTORING, text=text, organisation=organisation, user=user, date=date
+            )

@@ -49,3 +49,10 @@ def register_consultations():
     from .consultation_admin import ConsultationViewSet
 
     return ConsultationViewSet("trainings_consultations")
+
+
+@hooks.register("register_admin_viewset")
+def register_mentoring():
+    from .mentoring_admin import MentoringPairViewSet
+
+    return MentoringPairViewSet("trainings_mentoring")

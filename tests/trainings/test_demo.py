@@ -7,6 +7,7 @@ from django.core.management import call_command
 from cms_plugins.crm.models import Interaction
 from trainings.consultations import ConsultationRequest
 from trainings.demo_data.events import EVENTS
+from trainings.mentoring import MentoringPair
 from trainings.models import TrainingPage
 from trainings.registrations import Attendance, Registration
 
@@ -20,6 +21,8 @@ def test_demo_has_past_and_upcoming_events_a_waiting_list_and_attendance_and_loa
     history = Interaction.objects.filter(kind="training").count()
     call_command("load_demo", stdout=io.StringIO())
     assert ConsultationRequest.objects.count() == 4
+    assert MentoringPair.objects.count() == 2 and MentoringPair.objects.active().count() == 1
+    assert Interaction.objects.filter(kind="mentoring").count() == 12
     assert (TrainingPage.objects.count(), Registration.objects.count(), Attendance.objects.count()) == counts
     assert Interaction.objects.filter(kind="training").count() == history == 2
     assert counts[0] == len(EVENTS) * len(settings.LANGUAGES)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from cms_plugins.locales import active_locale_id
 
-from . import services
+from . import certificates, services
 from .models import TrainingPage
 from .permissions import can_mark_attendance, can_view_registrations
 from .registrations import Registration, Status
@@ -103,10 +103,30 @@ def participants_page(request, page_id):
     if not can_view_registrations(request.user):
         raise PermissionDenied
     page = event_or_404(page_id)
+    sessions = page.session_list()
+    rows = participants(page.translation_key)
+    for row in rows:  # every session attended (the marks are one per session)
+        row.certificate = page.is_past and row.status == Status.CONFIRMED and row.sessions_attended >= len(sessions)
     context = {
         "page": page,
-        "rows": participants(page.translation_key),
-        "sessions": page.session_list(),
+        "rows": rows,
+        "sessions": sessions,
         "can_mark": can_mark_attendance(request.user),
     }
     return TemplateResponse(request, "trainings/admin/participants.html", context)
+
+
+def certificate(request, page_id, registration_id):
+    """A participant's certificate, for coordinators to print or send."""
+    if not can_view_registrations(request.user):
+        raise PermissionDenied
+    page = event_or_404(page_id)
+    registration = (
+        Registration.objects.for_event(page.translation_key)
+        .filter(pk=registration_id)
+        .select_related("training")
+        .first()
+    )
+    if registration is None or not certificates.eligible(registration):
+        raise Http404
+    return certificates.certificate_response(registration)

@@ -402,6 +402,12 @@ class TrainingPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
 
         return registration_page(self, request, token)
 
+    @path("registration/<str:token>/certificate/", name="certificate")
+    def certificate_view(self, request, token):
+        from .views import certificate_page
+
+        return certificate_page(self, request, token)
+
     def url_of(self, name, request=None, **kwargs):
         return (self.get_url(request) or "/") + self.reverse_subpage(name, kwargs=kwargs)
 

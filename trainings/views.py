@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 
 from cms_plugins.multistep import ratelimit
 
-from . import services
+from . import certificates, services
 from .forms import LANGUAGES, ConsultationForm, RegistrationForm
 from .registrations import Status
 
@@ -69,6 +69,7 @@ def registration_page(page, request, token):
         context = page.get_context(request)
         context.update(
             registration=registration,
+            certificate=certificates.eligible(registration, context["sessions"]),
             confirmed=registration.status == Status.CONFIRMED,
             webinar_url=page.webinar_url if registration.status == Status.CONFIRMED and page.online else "",
         )
@@ -120,3 +121,13 @@ def no_store(response):
     # a form with this visitor's CSRF token: never kept by the page cache for the next visitor
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def certificate_page(page, request, token):
+    """The participant's certificate, through their secret link, once they attended every session."""
+    registration = services.registration_for_token(page, token)
+    if registration is None or not certificates.eligible(registration):
+        response = TemplateResponse(request, "trainings/link_invalid.html", {"page": page}, status=404)
+        response["Cache-Control"] = "no-store"
+        return response
+    return certificates.certificate_response(registration)

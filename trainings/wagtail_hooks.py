@@ -19,6 +19,11 @@ def register_urls():
             name="trainings_export",
         ),
         path(
+            "trainings-events/<int:page_id>/certificate/<int:registration_id>/",
+            admin_views.certificate,
+            name="trainings_certificate",
+        ),
+        path(
             "trainings-events/<int:page_id>/attendance/<int:number>/",
             admin_views.attendance,
             name="trainings_attendance",

@@ -13,6 +13,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -97,7 +98,7 @@ def registration_for_token(training, token):
         .select_related("training")
         .first()
     )
-    if registration is None or registration.current_token() != token:
+    if registration is None or not constant_time_compare(registration.current_token(), token):
         return None
     return registration
 

@@ -116,16 +116,18 @@ class ColdPages(TestCase):
         self.assert_every_page_cold_within_limit(1000)
 
 
-class ColdTrainingPages(ColdPages):
-    """The trainings list (filtered, past) and an event page with its registration form, with
-    13 events; the pages of ColdPages are measured there (see the report on home with events)."""
+class ColdTrainingPages(TestCase):
+    """The trainings list (filtered, past), an event page with its registration form, the consultation
+    form and the calendar feed, with 13 events in four districts and online."""
+
+    cold_queries = ColdPages.cold_queries
 
     @classmethod
     def setUpTestData(cls):
         from tests.trainings.conftest import add_event, add_index
 
-        super().setUpTestData()
-        trainings = add_index(cls.standard.get_parent().specific, "ru")
+        tree = build_site()
+        trainings = add_index(tree["homes"]["ru"], "ru")
         for number in range(12):
             add_event(
                 trainings,
@@ -143,8 +145,13 @@ class ColdTrainingPages(ColdPages):
             "trainings list, filtered": trainings.url + "?district=burli&topic=project-management&language=kk",
             "past trainings": trainings.url + "past/",
             "training page": event.url,
+            "consultation form": trainings.url + "consultation/",
             "trainings calendar": trainings.url + "calendar/",
         }
 
-    def test_every_public_page_cold_with_1000_news_items(self):
-        """(news volume does not reach these pages)"""
+    def test_every_trainings_page_cold_within_limit(self):
+        """Protects the first reader of the trainings pages: <= 12 queries each, none per event."""
+        for name, url in self.urls.items():
+            with self.subTest(page=name):
+                queries = self.cold_queries(url)
+                assert len(queries) <= MAX_QUERIES, "\n".join([f"{name}: {len(queries)} queries", *queries])

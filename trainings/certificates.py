@@ -71,7 +71,12 @@ def certificate_pdf(registration):
 
 
 def certificate_response(registration):
-    response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
+    try:
+        pdf = certificate_pdf(registration)
+    except FileNotFoundError:  # the font is not installed: say so rather than answer 500
+        message = _("Certificates cannot be made on this server yet: its administrator must install the font.")
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{registration.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms_plugins.multistep.models import Draft, DraftFile
 
@@ -187,7 +188,7 @@ def review(request, assignment_id):
     )
 
 
-class ApplicationStatusForm(forms.ModelForm):
+class ApplicationStatusForm(WagtailAdminModelForm):
     """Coordinators move an application only along the allowed transitions, saying why when needed."""
 
     reason = forms.CharField(
@@ -203,7 +204,6 @@ class ApplicationStatusForm(forms.ModelForm):
         fields = ["status", "ineligible_reason", "notes"]
 
     def __init__(self, *args, **kwargs):
-        self.for_user = kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.original_status = self.instance.status
         allowed = {self.original_status} | {new for new, _label in next_statuses(self.original_status)}
@@ -250,7 +250,7 @@ class ApplicationStatusForm(forms.ModelForm):
         return application
 
 
-class AssignmentForm(forms.ModelForm):
+class AssignmentForm(WagtailAdminModelForm):
     """Only members of the Experts group can be assigned."""
 
     class Meta:
@@ -258,7 +258,6 @@ class AssignmentForm(forms.ModelForm):
         fields = ["application", "expert"]
 
     def __init__(self, *args, **kwargs):
-        self.for_user = kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)
 

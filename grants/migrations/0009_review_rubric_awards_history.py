@@ -15,9 +15,14 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
-            model_name='grantcallpage',
-            name='budget_limit',
-            field=models.PositiveBigIntegerField(blank=True, help_text='Leave empty when it is the number of grants × the amount per grant; fill in when it is less.', null=True, verbose_name='total budget (₸)'),
+            model_name="grantcallpage",
+            name="budget_limit",
+            field=models.PositiveBigIntegerField(
+                blank=True,
+                help_text="Leave empty when it is the number of grants × the amount per grant; fill in when it is less.",
+                null=True,
+                verbose_name="total budget (₸)",
+            ),
         ),
         migrations.AddField(
             model_name="application",

@@ -1,6 +1,6 @@
 """Grant calls: the index of calls and the call page with its application form."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils import timezone
@@ -297,14 +297,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         if changed:
             raise ValidationError({"rubric": _("Criterion keys cannot change once set.")})
         if saved is not None and rubrics.signature(old) != rubrics.signature(self.rubric) and self.has_reviews():
-            raise ValidationError(
-                {
-                    "rubric": _(
-                        "Experts have already submitted reviews against this rubric: its criteria, maximum "
-                        "scores and weights can no longer change. You may still correct the wording."
-                    )
-                }
+            message = _(
+                "Experts have already submitted reviews against this rubric: its criteria, maximum "
+                "scores and weights can no longer change. You may still correct the wording."
             )
+            # at the field, and in the editor's error banner (a StreamField shows its own errors
+            # only once its script has run)
+            raise ValidationError({"rubric": message, NON_FIELD_ERRORS: message})
 
     def has_reviews(self):
         from .reviews import Assignment

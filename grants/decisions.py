@@ -2,6 +2,7 @@
 and publishing the results. Each takes objects and the user who acts, never a request,
 and writes the timeline (``ApplicationEvent``) in the same transaction."""
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.template.loader import render_to_string
@@ -13,7 +14,6 @@ from cms_plugins.mail.models import OutboundMail
 from cms_plugins.mail.services import queue_mail
 
 from .applications import Application
-from .calls import GrantCallPage
 from .history import ApplicationEvent
 from .ranking import ranked_applications
 from .workflow import MoveRefused, check_move
@@ -24,6 +24,8 @@ DECISION_MAILS = {"ineligible", "awarded", "not_awarded"}
 def locked_call(call_key):
     """The call's rows in every language, locked in a fixed order until the transaction ends;
     the first (the original) carries the budget. Two coordinators deciding at once queue here."""
+    # the model by name: the call page routes the applicant's withdrawal here (calls -> decisions)
+    GrantCallPage = apps.get_model("grants", "GrantCallPage")
     calls = list(GrantCallPage.objects.select_for_update().filter(translation_key=call_key).order_by("pk"))
     return calls[0], calls
 

@@ -4,8 +4,10 @@ The demo is built once for the module (tests/home/conftest.py explains how).
 """
 
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
@@ -37,7 +39,7 @@ def test_demo_past_call_ran_to_the_end(client):
 
 
 @pytest.mark.usefixtures("demo")
-def test_demo_accounts_need_a_password_and_never_come_in_production(monkeypatch, settings):
+def test_demo_accounts_need_a_password_and_never_come_in_production(settings):
     """--users refuses without AUYL_DEMO_PASSWORD and under production settings; otherwise four roles sign in."""
     settings.DEMO_PASSWORD = ""
     with pytest.raises(CommandError, match="AUYL_DEMO_PASSWORD"):
@@ -55,5 +57,5 @@ def test_demo_accounts_need_a_password_and_never_come_in_production(monkeypatch,
 
 def test_production_settings_forbid_demo_accounts():
     """The production settings module itself says no."""
-    source = open("site/settings/production.py", encoding="utf-8").read()
+    source = (Path(settings.BASE_DIR) / "site" / "settings" / "production.py").read_text(encoding="utf-8")
     assert "DEMO_ACCOUNTS_ALLOWED = False" in source

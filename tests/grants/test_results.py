@@ -41,14 +41,16 @@ def test_publishing_puts_winners_on_the_call_page_in_three_languages(client, com
     client.logout()
     cache.clear()
     for page, heading, district in (
-        (call, "Grants awarded", "Бурлинский"),
-        (kazakh, "Grants awarded", "Бөрлі"),
+        (call, "Присуждённые гранты", "Бурлинский"),
+        (kazakh, "Берілген гранттар", "Бөрлі"),
         (english, "Grants awarded", "Burli"),
     ):
         page = GrantCallPage.objects.get(pk=page.pk)
         assert page.status == "results"
         html = client.get(page.url).content.decode()
-        assert "ОО «Ауыл 1»" in html and "Проект 1" in html and "570\u202f000\u202f₸" in html, page.locale
+        assert heading in html and "ОО «Ауыл 1»" in html and "Проект 1" in html and "570\u202f000\u202f₸" in html, (
+            page.locale
+        )
         assert "400\u202f000\u202f₸" in html and district in html, (page.locale, district)
         assert "ОО «Ауыл 3»" not in html
     statuses = dict(Application.objects.values_list("reference", "status"))

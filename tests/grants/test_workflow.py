@@ -114,8 +114,8 @@ def test_applicant_withdraws_through_their_link(client, call):
 
 
 @pytest.mark.django_db
-def test_a_stranger_cannot_withdraw(client, call, application):
+def test_a_stranger_cannot_withdraw(client, application):
     """Without the applicant's link nothing is withdrawn."""
-    client.post(call.url + "withdraw/", {"reason": "шутка"})
+    client.post(application.call.url + "withdraw/", {"reason": "шутка"})
     application.refresh_from_db()
     assert application.status == "submitted"

@@ -16,6 +16,7 @@ from cms_plugins.mail.services import queue_mail
 from .applications import Application
 from .history import ApplicationEvent
 from .ranking import ranked_applications
+from .services import record_decision
 from .workflow import MoveRefused, check_move
 
 DECISION_MAILS = {"ineligible", "awarded", "not_awarded"}
@@ -204,4 +205,6 @@ def queue_decision(application, decision):
         subject = DECISION_SUBJECTS[decision]() % {"reference": application.reference}
         context = {"application": application, "call": application.call, "today": timezone.localdate()}
         body = render_to_string(f"grants/email/decision_{decision}.txt", context)
-    return queue_mail(application.email, subject, body, topic=topic, language=application.language)
+    mail = queue_mail(application.email, subject, body, topic=topic, language=application.language)
+    record_decision(application, f"{subject} ({application.call.title})")
+    return mail

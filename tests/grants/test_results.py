@@ -95,3 +95,16 @@ def test_nothing_to_publish_without_an_award_and_only_coordinators_publish(clien
         client.force_login(user)
         client.post(reverse("grants_publish_results", args=[call.pk]))
     assert GrantCallPage.objects.get(pk=call.pk).status != "results"
+
+
+@pytest.mark.django_db
+def test_each_decision_letter_is_noted_in_the_crm_history(competition):
+    """Coordinators see in the person's CRM history that the decision was sent."""
+    from cms_plugins.crm.models import Interaction, Person
+
+    call, _kk, _en, (first, *_rest), coordinator = competition
+    person = Person.objects.create(full_name="Айгуль", email=first.email)
+    decisions.award(first, 570000, coordinator)
+    decisions.publish_results(call, coordinator)
+    entry = Interaction.objects.get(person=person)
+    assert entry.kind == "application" and first.reference in entry.text

@@ -260,6 +260,10 @@ class AssignmentForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)
+        if self.instance.pk and (self.instance.conflict is not None or self.instance.is_submitted):
+            # a declaration or a review belongs to this expert and this application: assign anew instead
+            for field in self.fields.values():
+                field.disabled = True
 
     def save(self, commit=True):
         """One expert at a time; the timeline says who assigned whom."""

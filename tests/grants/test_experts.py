@@ -166,3 +166,17 @@ def test_only_a_coordinator_reopens_a_submitted_review(client, application, expe
     assignment.refresh_from_db()
     assert assignment.scored_at is None and assignment.total is None
     assert "Оценка по ошибке" in ApplicationEvent.objects.get(kind="review_reopened").reason
+
+
+@pytest.mark.django_db
+def test_a_declared_or_scored_assignment_cannot_be_moved_to_someone_else(client, application, expert, other_expert):
+    """Editing an assignment cannot hand an expert's declaration or scores to another expert."""
+    coordinator = member("coord2", "Coordinators")
+    assignment = scored(application, expert, 6, 3)
+    client.force_login(coordinator)
+    client.post(
+        reverse("grant_assignments:edit", args=[assignment.pk]),
+        {"application": application.pk, "expert": other_expert.pk},
+    )
+    assignment.refresh_from_db()
+    assert assignment.expert == expert

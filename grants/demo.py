@@ -8,6 +8,7 @@ what the demo shows is what an applicant would have produced.
 from datetime import datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from wagtail.models import Site
@@ -19,7 +20,7 @@ from cms_plugins.multistep.storage import DraftStorage
 from . import services
 from .demo_data import competition as past
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
-from .models import Application, Assignment, GrantCallPage, GrantIndexPage
+from .models import Application, ApplicationEvent, Assignment, GrantCallPage, GrantIndexPage
 from .permissions import let_coordinators_manage
 
 LANGUAGES = ["ru", "kk", "en"]
@@ -331,6 +332,12 @@ def complete_past_call(call):
     for application in ranked_applications(call.translation_key).filter(status="shortlisted")[:5]:
         decisions.award(application, 570000, coordinator)
     decisions.publish_results(call, coordinator)
+    # the demo ran today; the story it tells ended a month after the deadline
+    shift = timezone.now() - (call.closes_at + timedelta(days=30))
+    ApplicationEvent.objects.filter(application__call_key=call.translation_key).update(at=F("at") - shift)
+    Assignment.objects.filter(application__call_key=call.translation_key).update(
+        assigned_at=F("assigned_at") - shift, declared_at=F("declared_at") - shift, scored_at=F("scored_at") - shift
+    )
 
 
 def load(command):

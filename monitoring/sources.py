@@ -17,11 +17,9 @@ Monitoring imports no domain app. A domain offers its facts in a module named
 Every installed source is read in ONE query (``UNION ALL`` of the querysets), so
 the cost of the figures does not grow with the number of sources. A domain or
 function that is not there is ``NOT_INSTALLED``: its indicators say "no data yet",
-never 0. Today that is the case of trainings held and people trained (the trainings
-app is to add ``trainings_held()`` and ``people_trained()`` — ``subject`` the person —
-to ``trainings/indicators.py``) and of grants awarded, amounts awarded and disbursed
-and reports accepted (the grants app: ``grants_awarded()`` and ``disbursements()``
-with ``amount`` in ₸, ``reports_accepted()`` in ``grants/indicators.py``).
+never 0. Today that is the case of amounts disbursed and reports accepted: nothing
+records them yet (the grants app is to add ``disbursements()``, ``fact_amount`` in ₸,
+and ``reports_accepted()`` to ``grants/indicators.py``).
 
 A model already there whose app offers no module can be read through named fields
 (``FieldsSource``); nothing else of the model is used.
@@ -34,6 +32,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Cast, TruncDate
+from django.utils import timezone
 
 COLUMNS = {
     "day": models.DateField(),
@@ -100,7 +99,9 @@ class FieldsSource:
     day: str
     district: str = ""
     subject: str = "pk"
+    amount: str = ""
     exclude: dict = field(default_factory=dict)
+    filter: dict = field(default_factory=dict)  # a value may be a callable, called at query time (now)
 
     def _model(self):
         try:
@@ -117,7 +118,10 @@ class FieldsSource:
         values = {"fact_day": day, "fact_subject": F(self.subject)}
         if self.district:
             values["fact_district"] = F(self.district)
-        return model._default_manager.exclude(**self.exclude).values(**values)
+        if self.amount:
+            values["fact_amount"] = F(self.amount)
+        kept = {key: value() if callable(value) else value for key, value in self.filter.items()}
+        return model._default_manager.filter(**kept).exclude(**self.exclude).values(**values)
 
     def models(self):
         return [self.model_label] if self._model() is not None else []
@@ -142,9 +146,30 @@ SOURCES = {
     "applications": FieldsSource(
         "grants.Application", day="submitted_at", district="district_code", exclude={"status": "withdrawn"}
     ),
-    "trainings_held": FunctionSource("trainings", "trainings.indicators", "trainings_held"),
-    "people_trained": FunctionSource("trainings", "trainings.indicators", "people_trained"),
-    "grants_awarded": FunctionSource("grants", "grants.indicators", "grants_awarded"),
+    # trainings and webinars that are over (one event in every language: its translation key)
+    "trainings_held": FieldsSource(
+        "trainings.TrainingPage",
+        day="ends_at",
+        district="district__code",
+        subject="translation_key",
+        filter={"live": True, "kind__in": ["training", "webinar"], "ends_at__lte": timezone.now},
+    ),
+    # people marked present at a session, each person (by email) once
+    "people_trained": FieldsSource(
+        "trainings.Attendance",
+        day="session_starts_at",
+        district="registration__training__district__code",
+        subject="registration__email",
+    ),
+    # the decision that awarded a grant still standing, with the amount awarded
+    "grants_awarded": FieldsSource(
+        "grants.ApplicationEvent",
+        day="at",
+        district="application__district_code",
+        subject="application_id",
+        amount="application__awarded_amount",
+        filter={"kind": "status", "to_status": "awarded", "application__status": "awarded"},
+    ),
     "disbursements": FunctionSource("grants", "grants.indicators", "disbursements"),
     "reports_accepted": FunctionSource("grants", "grants.indicators", "reports_accepted"),
 }

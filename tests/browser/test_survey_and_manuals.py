@@ -67,7 +67,7 @@ def test_a_villager_answers_on_a_phone_and_the_coordinator_sees_the_chart(page, 
     expect(confidence).to_contain_text("2")
     screenshot(page, "survey-results-admin")
     visit(page, "/admin/monitoring/")
-    expect(page.locator("#indicator-trainings_held")).to_contain_text("данных пока нет")
+    expect(page.locator("#indicator-amount_disbursed")).to_contain_text("данных пока нет")
     screenshot(page, "monitoring-screen")
 
 

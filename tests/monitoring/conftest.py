@@ -7,9 +7,12 @@ from django.utils import timezone
 from cms_plugins.crm.models import Interaction, Organisation
 from cms_plugins.multistep.models import Draft
 from grants.applications import Application
+from grants.history import ApplicationEvent
 from news.models import Category
 from tests.grants.factories import make_call
 from tests.news.conftest import add_news, build_site, district
+from tests.trainings.conftest import add_event, add_index
+from trainings.registrations import Attendance, Registration
 
 
 def aware(year, month, day):
@@ -122,6 +125,33 @@ def known(db):
     add_application(call, "burli", number=1)
     add_application(call, "taskala", number=2, when=aware(2026, 10, 1))
     add_application(call, "burli", status="withdrawn", number=3)
+    # awards: one standing (Taskala, 570 000 ₸, decided in July), one reversed (not counted)
+    for number, (code, status) in enumerate([("taskala", "awarded"), ("burli", "not_awarded")], start=4):
+        application = add_application(call, code, status=status, number=number)
+        application.awarded_amount = 570000 if status == "awarded" else None
+        application.save(update_fields=["awarded_amount"])
+        ApplicationEvent.objects.create(
+            application=application, kind="status", from_status="shortlisted", to_status="awarded", at=aware(2026, 7, 1)
+        )
+    # trainings: a training over (Burli, two sessions; two people, one at both), a future webinar
+    index = add_index(tree["homes"]["ru"], "ru")
+    held = add_event(index, "Проектный менеджмент", days=-40, sessions=2, code="burli", kind="training")
+    add_event(index, "Вебинар", days=20, code="taskala", kind="webinar")
+    sessions = [session.starts_at for session in held.sessions.all()]
+    for email, attended in (("a@example.org", sessions), ("b@example.org", sessions[:1])):
+        registration = Registration.objects.create(
+            training=held,
+            event_key=held.translation_key,
+            full_name="Участник",
+            phone="+77012345678",
+            email=email,
+            language="ru",
+            consent_version="1",
+            consent_at=timezone.now(),
+            status="confirmed",
+        )
+        for start in attended:
+            Attendance.objects.create(registration=registration, session_starts_at=start)
     return tree
 
 

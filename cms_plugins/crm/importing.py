@@ -1,7 +1,9 @@
 """One import of a read table: columns planned, the Resource run, its Result told in
 the coordinator's terms (line, column as the file names it, reason)."""
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -104,6 +106,26 @@ def column_errors(plan):
     return errors
 
 
+@contextmanager
+def fewer_collections():
+    """Python's cyclic garbage collector, run less often while a file is imported.
+
+    An import makes tens of thousands of long-lived objects (rows, records, results);
+    at the default thresholds the collector walks them, and everything Django loaded,
+    again and again — a third of a 10,000-row import's time. The objects alive before
+    the import are set aside (``gc.freeze``) and the young generation collected every
+    20,000 allocations instead of 700; both are restored afterwards.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=True, progress=None):
     """Plan the columns, then run ``ContactResource`` over the table; an ImportReport."""
     started = time.perf_counter()
@@ -119,9 +141,10 @@ def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=
         headers=[key for _p, key in positions],
     )
     resource = ContactResource(source=source, progress=progress)
-    result = resource.import_data(
-        dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=not skip_invalid
-    )
+    with fewer_collections():
+        result = resource.import_data(
+            dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=not skip_invalid
+        )
     report.result = result
     for error in result.base_errors:
         report.file_errors.append(_("The import failed and was rolled back: %(error)s") % {"error": error.error})

@@ -41,14 +41,16 @@ class Entity:
 
 
 class Link:
-    """A membership (stored or new) between two entities."""
+    """A membership between two entities: stored (``obj``) or new (``obj`` is None
+    until it is written, so a dry run builds no Membership at all)."""
 
-    __slots__ = ("changed", "obj", "org", "person")
+    __slots__ = ("changed", "obj", "org", "person", "role")
 
-    def __init__(self, org, person, obj):
+    def __init__(self, org, person, obj=None, role=""):
         self.org = org
         self.person = person
         self.obj = obj
+        self.role = obj.role if obj is not None else role
         self.changed = False
 
 
@@ -59,6 +61,7 @@ class ContactIndex:
         self.org_by_bin, self.org_by_name = {}, {}
         self.person_by_email, self.person_by_phone = {}, {}
         self.links = {}  # (id(org entity), id(person entity)) -> Link
+        self.pending_links = []  # links new or changed since the last write
         self.members = {}  # id(org entity) -> person entities
 
     def prefetch(self, bins, org_keys, emails, phones):

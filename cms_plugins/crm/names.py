@@ -61,4 +61,9 @@ def _split(noise):
 
 def person_key(text):
     """The comparison key of a person's name: word order kept, punctuation dropped."""
+    return _person_key(str(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _person_key(text):
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", fold(text))).strip()

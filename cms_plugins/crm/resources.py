@@ -21,6 +21,8 @@ Rules beyond one cell:
   from the name, "ИГ …", when no column gives it).
 """
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.utils import timezone
@@ -74,6 +76,7 @@ PERSON_FIELDS = {
     "person_notes": "notes",
 }
 KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
+KEY_SET = frozenset(KEYS)
 MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
 PROGRESS_EVERY = 250
@@ -103,13 +106,13 @@ class Contact:
 
     def __setattr__(self, name, value):
         # Fields set the row's cleaned values by their column key.
-        if name in KEYS:
+        if name in KEY_SET:
             self.values[name] = value
         else:
             super().__setattr__(name, value)
 
     def __getattr__(self, name):
-        if name in KEYS:
+        if name in KEY_SET:
             return self.values.get(name)
         raise AttributeError(name)
 
@@ -174,6 +177,10 @@ class ContactResource(resources.Resource):
         self.name_key = lambda text: name_key_for(str(text or ""), noise)
         self.index = ContactIndex(self.name_key)
         self.import_fields = list(self.fields.values())
+        # Cleaned cells by column and text: a file repeats its districts, legal forms,
+        # BINs and focus areas on row after row, and each widget is a pure function of
+        # the cell's text within one import.
+        self.cleaned = {key: {} for key in self.fields}
 
     def get_import_fields(self):
         return self.import_fields
@@ -190,16 +197,25 @@ class ContactResource(resources.Resource):
         return escape_formula(instance.get(field.attribute, ""))
 
     # --- before the rows: load what the file may mean -----------------------------
+    def clean_cell(self, key, cell):
+        """A cell through its column's widget, once per distinct text: value or ValueError."""
+        cache = self.cleaned[key]
+        try:
+            return cache[cell]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell (never from our reader) is cleaned each time
+            cache = {}
+        try:
+            value = self.fields[key].widget.clean(cell)
+        except ValueError as error:
+            value = error
+        cache[cell] = value
+        return value
+
     def clean_keys(self, row):
         """The cells the matching rules read, cleaned once per row: value or ValueError."""
-        keys = {}
-        for key in MATCH_KEYS:
-            if key in row:
-                try:
-                    keys[key] = self.fields[key].clean(row)
-                except ValueError as error:
-                    keys[key] = error
-        return keys
+        return {key: self.clean_cell(key, row[key]) for key in MATCH_KEYS if key in row}
 
     def match_keys(self):
         """The current row's matching values; a cell in error counts as blank."""
@@ -235,12 +251,13 @@ class ContactResource(resources.Resource):
         key = field.attribute
         if key in self.row_keys:
             value = self.row_keys[key]
-            if isinstance(value, ValueError):
-                raise value
         elif field.column_name in row:
-            value = field.widget.clean(row[field.column_name], row=row)
+            value = self.clean_cell(key, row[field.column_name])
         else:
             return
+        if isinstance(value, ValueError):
+            # A new exception each row: raising the cached one again would chain tracebacks.
+            raise ValueError(*value.args)
         if value is not None:
             instance.values[key] = value
 
@@ -325,12 +342,15 @@ class ContactResource(resources.Resource):
             if org_entity is not None:
                 link = index.link(org_entity, person_entity)
                 if link is None:
-                    membership = Membership(organisation=org_entity.obj, person=person_entity.obj, role=role)
-                    index.add_link(Link(org_entity, person_entity, membership)).changed = True
+                    link = index.add_link(Link(org_entity, person_entity, role=role))
+                    index.pending_links.append(link)
+                    link.changed = True
                     org_entity.touched = person_entity.touched = True
                     contact.changes.append("org_name")
-                elif role and link.obj.role != role:
-                    link.obj.role = role
+                elif role and link.role != role:
+                    link.role = role
+                    if not link.changed:
+                        index.pending_links.append(link)
                     link.changed = True
                     org_entity.touched = person_entity.touched = True
                     contact.changes.append("role")
@@ -366,8 +386,6 @@ class ContactResource(resources.Resource):
 
     def form_from_name(self, name):
         """The legal form a name starts with ("ОО «…»", "Инициативная группа …"), if any."""
-        import re
-
         table = self.fields["legal_form"].widget.table
         words = re.sub(r"[«»\"'“”„()]", " ", fold(name)).split()
         for length in (3, 2, 1):
@@ -413,12 +431,16 @@ class ContactResource(resources.Resource):
         for entity in people:
             entity.obj.name_key = person_key(entity.obj.full_name)
         self._save(Person, people, now)
-        links = [link for link in self.index.links.values() if link.changed]
-        new_links = [link.obj for link in links if link.obj.pk is None]
-        # bulk_create reads the ids the organisation and person got in this batch.
-        Membership.objects.bulk_create(new_links, batch_size=1000)
-        fresh = {id(m) for m in new_links}
-        Membership.objects.bulk_update([link.obj for link in links if id(link.obj) not in fresh], ["role"])
+        links, self.index.pending_links = self.index.pending_links, []
+        stored = [link for link in links if link.obj is not None]
+        for link in stored:
+            link.obj.role = link.role
+        new_links = [link for link in links if link.obj is None]
+        for link in new_links:
+            # The organisation and person got their ids in this batch, just above.
+            link.obj = Membership(organisation_id=link.org.obj.pk, person_id=link.person.obj.pk, role=link.role)
+        Membership.objects.bulk_create([link.obj for link in new_links], batch_size=1000)
+        Membership.objects.bulk_update([link.obj for link in stored], ["role"])
         for link in links:
             link.changed = False
         self._write_tags(orgs)

@@ -77,6 +77,9 @@ PERSON_FIELDS = {
 }
 KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
 KEY_SET = frozenset(KEYS)
+# Model field -> column key.
+ORG_COLUMNS = {name: key for key, name in ORG_FIELDS.items()}
+PERSON_COLUMNS = {name: key for key, name in PERSON_FIELDS.items()}
 MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
 PROGRESS_EVERY = 250
@@ -91,8 +94,10 @@ def _field(key, widget):
 
 
 class Contact:
-    """One row's instance: the organisation and person it means, and its values."""
+    """One row's instance: the organisation and person it means, and its values
+    (by column key, set by ``ContactResource.import_field``; read as attributes too)."""
 
+    __slots__ = ("changes", "org", "org_status", "person", "person_status", "row_status", "values")
     pk = None
 
     def __init__(self, org=None, person=None):
@@ -103,13 +108,6 @@ class Contact:
         self.org_status = ""
         self.person_status = ""
         self.changes = []  # column keys whose values change
-
-    def __setattr__(self, name, value):
-        # Fields set the row's cleaned values by their column key.
-        if name in KEY_SET:
-            self.values[name] = value
-        else:
-            super().__setattr__(name, value)
 
     def __getattr__(self, name):
         if name in KEY_SET:
@@ -317,7 +315,7 @@ class ContactResource(resources.Resource):
                 contact.org_status = NEW
                 created = True
             before = len(contact.changes)
-            self.apply(org_entity, org, ORG_FIELDS, contact.changes)
+            self.apply(org_entity, org, ORG_COLUMNS, contact.changes)
             if org_entity.is_new or "bin" in org_entity.changed:
                 index.index_org(org_entity)
             added = [t for t in tags if fold(t) not in org_entity.tags]
@@ -336,7 +334,7 @@ class ContactResource(resources.Resource):
                 contact.person_status = NEW
                 created = True
             before = len(contact.changes)
-            self.apply(person_entity, person, PERSON_FIELDS, contact.changes)
+            self.apply(person_entity, person, PERSON_COLUMNS, contact.changes)
             if person_entity.is_new or {"email", "phone"} & person_entity.changed:
                 index.index_person(person_entity)
             if org_entity is not None:
@@ -359,8 +357,7 @@ class ContactResource(resources.Resource):
         contact.person = person_entity
         contact.row_status = NEW if created else (UPDATED if contact.changes else UNCHANGED)
 
-    def apply(self, entity, values, names, changes):
-        keys = {name: key for key, name in names.items()}
+    def apply(self, entity, values, keys, changes):
         obj = entity.obj
         for name, value in values.items():
             if name == "district":

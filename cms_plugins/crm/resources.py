@@ -222,6 +222,9 @@ class ContactResource(resources.Resource):
     def before_import(self, dataset, **kwargs):
         # Only the file's columns are imported: a missing column is no value, not a blank.
         self.import_fields = [f for f in self.fields.values() if f.column_name in set(dataset.headers or ())]
+        # Cleaned cells are kept for one dataset (a batch of a streamed import), not the
+        # whole file: e-mails, phones and names are mostly unique and would pile up.
+        self.cleaned = {key: {} for key in self.fields}
         self.keys_by_row = [self.clean_keys(row) for row in dataset.dict]
         bins, names, emails, phones = set(), set(), set(), set()
         for keys in self.keys_by_row:

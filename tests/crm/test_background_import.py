@@ -150,12 +150,16 @@ def test_a_streamed_import_matches_across_batches_as_one_pass_does():
     assert {s: report.count(s) for s in ("new", "updated", "unchanged", "invalid")} == {
         s: one_pass.count(s) for s in ("new", "updated", "unchanged", "invalid")
     }
-    assert (report.organisations_new, report.people_new, report.organisations_updated, report.people_updated) == (
-        one_pass.organisations_new,
-        one_pass.people_new,
-        one_pass.organisations_updated,
-        one_pass.people_updated,
-    ) == (3, 3, 0, 0)
+    assert (
+        (report.organisations_new, report.people_new, report.organisations_updated, report.people_updated)
+        == (
+            one_pass.organisations_new,
+            one_pass.people_new,
+            one_pass.organisations_updated,
+            one_pass.people_updated,
+        )
+        == (3, 3, 0, 0)
+    )
     assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == (3, 3, 4)
     assert Membership.objects.get(person__email="a@mail.kz").role == "бухгалтер"
 

@@ -56,9 +56,12 @@ def worker(log_id, db_name):
     background.cache.set = spy
     stop = threading.Event()
 
+    peak_at = {}  # peak RSS so far (MB, rounded to 25) -> rows done when first reached
+
     def sample():
-        while not stop.wait(0.25):
+        while not stop.wait(0.1):
             samples.append((done["rows"], rss_mb()))
+            peak_at.setdefault(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 // 25 * 25, done["rows"])
 
     start_rss = rss_mb()
     thread = threading.Thread(target=sample, daemon=True)
@@ -86,6 +89,7 @@ def worker(log_id, db_name):
         if seen:
             marks.append(f"{mark // 1000}k:{max(seen):.0f}")
     print("  RSS by rows done (MB): " + " ".join(marks))
+    print("  peak RSS reached (MB at rows done): " + " ".join(f"{mb}@{rows}" for mb, rows in sorted(peak_at.items())))
 
 
 def main():

@@ -245,7 +245,9 @@ def table_from_json(data):
     """The whole table from ``table_to_json``'s bytes."""
     try:
         first, _newline, rest = data.partition(b"\n")
-        return _table(json.loads(first), [_row(text) for text in rest.splitlines() if text.strip()])
+        # One JSON array of the row lines: one parse, not one per row.
+        rows = json.loads(b"[" + b",".join(text for text in rest.splitlines() if text.strip()) + b"]")
+        return _table(json.loads(first), [(int(line), [_decode(cell) for cell in cells]) for line, cells in rows])
     except (ValueError, KeyError, TypeError) as error:
         raise _damaged() from error
 

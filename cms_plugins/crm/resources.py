@@ -211,10 +211,6 @@ class ContactResource(resources.Resource):
         cache[cell] = value
         return value
 
-    def clean_keys(self, row):
-        """The cells the matching rules read, cleaned once per row: value or ValueError."""
-        return {key: self.clean_cell(key, row[key]) for key in MATCH_KEYS if key in row}
-
     def match_keys(self):
         """The current row's matching values; a cell in error counts as blank."""
         return {key: None if isinstance(v, ValueError) else v for key, v in self.row_keys.items()}
@@ -225,21 +221,19 @@ class ContactResource(resources.Resource):
         # Cleaned cells are kept for one dataset (a batch of a streamed import), not the
         # whole file: e-mails, phones and names are mostly unique and would pile up.
         self.cleaned = {key: {} for key in self.fields}
-        self.keys_by_row = [self.clean_keys(row) for row in dataset.dict]
-        bins, names, emails, phones = set(), set(), set(), set()
-        for keys in self.keys_by_row:
-            value = keys.get("bin")
-            if value and not isinstance(value, ValueError):
-                bins.add(value)
-            value = keys.get("org_name")
-            if value and not isinstance(value, ValueError):
-                names.add(self.name_key(value))
-            value = keys.get("email")
-            if value and not isinstance(value, ValueError):
-                emails.add(value)
-            value = keys.get("phone")
-            if value and not isinstance(value, ValueError):
-                phones.add(value)
+        # By column, not by row: no dict a row, and each column's cells through one widget.
+        headers = list(dataset.headers or ())
+        present = [key for key in MATCH_KEYS if key in headers]
+        columns = {key: [self.clean_cell(key, cell) for cell in dataset.get_col(headers.index(key))] for key in present}
+        self.keys_by_row = [dict(zip(present, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        if not present:
+            self.keys_by_row = [{} for _row in range(len(dataset))]
+
+        def found(key):
+            return {v for v in columns.get(key, ()) if v and not isinstance(v, ValueError)}
+
+        names = {self.name_key(name) for name in found("org_name")}
+        bins, emails, phones = found("bin"), found("email"), found("phone")
         self.index.prefetch(bins, names, emails, phones)
 
     def before_import_row(self, row, **kwargs):

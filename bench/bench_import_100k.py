@@ -11,7 +11,6 @@ and prints it at each tenth of the rows, to show whether memory stays steady.
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,17 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+
+
+def peak_rss_mb():
+    """This process's peak RSS (VmHWM). Not getrusage's ru_maxrss: Linux carries that
+    across exec, so a worker started from the big generating process would report its
+    parent's size."""
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def rss_mb():
@@ -61,7 +71,7 @@ def worker(log_id, db_name):
     def sample():
         while not stop.wait(0.1):
             samples.append((done["rows"], rss_mb()))
-            peak_at.setdefault(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 // 25 * 25, done["rows"])
+            peak_at.setdefault(int(peak_rss_mb()) // 25 * 25, done["rows"])
 
     start_rss = rss_mb()
     thread = threading.Thread(target=sample, daemon=True)
@@ -73,7 +83,7 @@ def worker(log_id, db_name):
     stop.set()
     thread.join()
     log.refresh_from_db()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     kind = "preview (dry run)" if log.dry_run else "import"
     print(f"{log.rows} rows, background {kind}: {seconds:.1f} s wall, {cpu:.1f} s CPU, state {log.state}")
     print(

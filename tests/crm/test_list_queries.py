@@ -63,3 +63,18 @@ def test_lists_take_as_many_queries_for_100_records_as_for_10(coordinator_client
     for (url, params), (few, rows_few), (many, rows_many) in zip(requests(), with_10, with_100, strict=True):
         assert rows_many > rows_few, (url, params)  # the second run does show more rows…
         assert many == few, (url, params, few, many)  # …in the same number of queries
+
+
+def test_organisations_sort_by_their_people(coordinator_client):
+    """Protects the people column's sort: the organisation with most people first, or last."""
+    from cms_plugins.crm.models import Membership, Organisation, Person
+
+    few = Organisation.objects.create(name="А одна", legal_form="initiative_group")
+    many = Organisation.objects.create(name="Я три", legal_form="initiative_group")
+    for i in range(3):
+        Membership.objects.create(organisation=many, person=Person.objects.create(full_name=f"Человек {i}"))
+    Membership.objects.create(organisation=few, person=Person.objects.create(full_name="Один"))
+    most_first = coordinator_client.get(ORG_LIST, {"ordering": "-people_count"}).content.decode()
+    assert most_first.index("Я три") < most_first.index("А одна")
+    fewest_first = coordinator_client.get(ORG_LIST, {"ordering": "people_count"}).content.decode()
+    assert fewest_first.index("А одна") < fewest_first.index("Я три")

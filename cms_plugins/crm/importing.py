@@ -248,7 +248,7 @@ def import_stream(table, *, mapping=None, source="", skip_invalid=False, dry_run
 
 
 def outcome(line, cells, row_result, plan, keep_records=True):
-    row = RowOutcome(line=line, cells=list(cells))
+    row = RowOutcome(line=line, cells=cells)  # the table's own list: only a rejects file reads it
     if row_result.is_invalid():
         row.status = INVALID
         for key, messages in row_result.validation_error.message_dict.items():

@@ -211,3 +211,24 @@ def test_progress_page_updates_live_with_a_same_origin_script(coordinator_client
     assert f'data-progress-url="{reverse("crm:import_progress", args=[log.pk])}"' in page
     assert re.search(r"<noscript>\s*<meta http-equiv=\"refresh\" content=\"3\">\s*</noscript>", page)
     assert "<script>" not in page
+
+
+def test_the_command_streams_a_big_file(tmp_path, settings, monkeypatch):
+    """Protects memory on the command line: a file over the threshold is imported in batches, with the same result."""
+    from django.core.management import call_command
+
+    from cms_plugins.crm import services
+
+    settings.CRM_IMPORT_BACKGROUND_ROWS = 2
+    path = tmp_path / "big.csv"
+    path.write_bytes(csv_bytes([STREAM_HEADER, *STREAM_ROWS]))
+    streamed = []
+    original = services.import_stream
+
+    def spy(*args, **kwargs):
+        streamed.append(True)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(services, "import_stream", spy)
+    call_command("import_contacts", str(path))
+    assert streamed and Organisation.objects.count() == 3

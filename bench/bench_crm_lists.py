@@ -142,7 +142,6 @@ def requests_to_time(person_sample, org_sample):
     return [
         ("organisations: list", orgs, {}),
         ("organisations: page 100", orgs, {"p": 100}),
-        ("organisations: by people", orgs, {"ordering": "-people_count"}),
         ("organisations: by last contact", orgs, {"ordering": "-last_contact"}),
         ("organisations: district", orgs, {"district": district.pk}),
         ("organisations: legal form", orgs, {"legal_form": "foundation"}),

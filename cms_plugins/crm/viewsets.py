@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -73,15 +72,6 @@ class OrganisationIndexView(ContactsIndexView):
     export_kind = "organisations"
     search_function = staticmethod(search_organisations)
 
-    def order_queryset(self, queryset):
-        if self.ordering in ("people_count", "-people_count"):
-            # Sorting by the count needs it for every organisation: one grouped join is
-            # cheaper there than the per-row subquery that serves a page ordered by name.
-            queryset = queryset.annotate(people_total=Count("memberships")).order_by(
-                "-people_total" if self.ordering.startswith("-") else "people_total", "name", "pk"
-            )
-            return queryset
-        return super().order_queryset(queryset)
 
 
 class PersonIndexView(ContactsIndexView):
@@ -154,7 +144,9 @@ class OrganisationViewSet(SnippetViewSet):
             width="16%",
         ),
         Column("bin", label=_("BIN"), width="12%"),
-        Column("people_count", label=capfirst(_("people")), sort_key="people_count", width="8%"),
+        # Not sortable: sorting by a count computes it for every organisation (seconds at
+        # 25,000); a page ordered by name counts only its own rows.
+        Column("people_count", label=capfirst(_("people")), width="8%"),
         DateColumn(
             "last_contact",
             label=capfirst(_("last contact")),

@@ -41,7 +41,6 @@ def requests():
     tag = FocusArea.objects.get(slug="molodezh")
     return [
         (ORG_LIST, {}),
-        (ORG_LIST, {"ordering": "-people_count"}),
         (ORG_LIST, {"ordering": "-last_contact"}),
         (ORG_LIST, {"district": district.pk, "legal_form": "other", "status": "active", "has_bin": "true"}),
         (ORG_LIST, {"focus_areas": tag.pk}),
@@ -64,17 +63,3 @@ def test_lists_take_as_many_queries_for_100_records_as_for_10(coordinator_client
         assert rows_many > rows_few, (url, params)  # the second run does show more rows…
         assert many == few, (url, params, few, many)  # …in the same number of queries
 
-
-def test_organisations_sort_by_their_people(coordinator_client):
-    """Protects the people column's sort: the organisation with most people first, or last."""
-    from cms_plugins.crm.models import Membership, Organisation, Person
-
-    few = Organisation.objects.create(name="А одна", legal_form="initiative_group")
-    many = Organisation.objects.create(name="Я три", legal_form="initiative_group")
-    for i in range(3):
-        Membership.objects.create(organisation=many, person=Person.objects.create(full_name=f"Человек {i}"))
-    Membership.objects.create(organisation=few, person=Person.objects.create(full_name="Один"))
-    most_first = coordinator_client.get(ORG_LIST, {"ordering": "-people_count"}).content.decode()
-    assert most_first.index("Я три") < most_first.index("А одна")
-    fewest_first = coordinator_client.get(ORG_LIST, {"ordering": "people_count"}).content.decode()
-    assert fewest_first.index("А одна") < fewest_first.index("Я три")

@@ -73,7 +73,6 @@ class OrganisationIndexView(ContactsIndexView):
     search_function = staticmethod(search_organisations)
 
 
-
 class PersonIndexView(ContactsIndexView):
     export_kind = "people"
     search_function = staticmethod(search_people)

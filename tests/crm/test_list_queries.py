@@ -62,4 +62,3 @@ def test_lists_take_as_many_queries_for_100_records_as_for_10(coordinator_client
     for (url, params), (few, rows_few), (many, rows_many) in zip(requests(), with_10, with_100, strict=True):
         assert rows_many > rows_few, (url, params)  # the second run does show more rows…
         assert many == few, (url, params, few, many)  # …in the same number of queries
-

@@ -1,33 +1,10 @@
-"""Applications, their review by experts, and the allowed moves between their statuses."""
+"""Submitted applications and their reference numbers (statuses and moves: workflow.py)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-APPLICATION_STATUSES = [
-    ("submitted", _("Submitted")),
-    ("under_review", _("Under review")),
-    ("shortlisted", _("Shortlisted")),
-    ("awarded", _("Awarded")),
-    ("not_awarded", _("Not awarded")),
-    ("withdrawn", _("Withdrawn")),
-]
-# The allowed moves, in one place: checked by ``can_move`` (the admin's status form uses it).
-TRANSITIONS = {
-    "submitted": {"under_review", "withdrawn"},
-    "under_review": {"shortlisted", "not_awarded", "withdrawn"},
-    "shortlisted": {"awarded", "not_awarded", "withdrawn"},
-    "awarded": set(),
-    "not_awarded": set(),
-    "withdrawn": set(),
-}
-
-
-def can_move(old_status, new_status):
-    """Whether an application may go from ``old_status`` to ``new_status`` (staying is always allowed)."""
-    return new_status == old_status or new_status in TRANSITIONS.get(old_status, set())
-
+from .workflow import APPLICATION_STATUSES, INELIGIBLE_REASONS
 
 APPLICANT_TYPES = [
     ("ngo", _("Rural NGO (public association, foundation, private institution)")),
@@ -38,6 +15,10 @@ APPLICANT_TYPES = [
 
 
 class ApplicationQuerySet(models.QuerySet):
+    def of_call(self, call):
+        """The applications to a call in every language (they share its translation key)."""
+        return self.filter(call_key=call.translation_key)
+
     def counting_for_bin(self, call, bin_value):
         """Applications that stop another one from this BIN to this call (any language)."""
         return self.filter(call_key=call.translation_key, bin=bin_value).exclude(status="withdrawn")
@@ -75,6 +56,10 @@ class Application(models.Model):
     consent_at = models.DateTimeField(_("consent given"))
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     notes = models.TextField(_("coordinator notes"), blank=True)
+    ineligible_reason = models.CharField(
+        _("reason for ineligibility"), max_length=30, choices=INELIGIBLE_REASONS, blank=True
+    )
+    awarded_amount = models.PositiveBigIntegerField(_("awarded amount (₸)"), null=True, blank=True)
 
     # Applications are records, not content: keeping them out of Wagtail's reference
     # index saves five queries on every submission (and "usage" counts stay about pages).
@@ -108,38 +93,3 @@ class ReferenceCounter(models.Model):
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
-
-
-SCORES = [(n, str(n)) for n in range(1, 6)]
-
-
-class Assignment(models.Model):
-    """An expert asked to score an application, and the score they gave."""
-
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("application")
-    )
-    expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grant_assignments", verbose_name=_("expert")
-    )
-    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
-    relevance = models.PositiveSmallIntegerField(_("relevance for the village"), choices=SCORES, null=True, blank=True)
-    feasibility = models.PositiveSmallIntegerField(_("feasibility"), choices=SCORES, null=True, blank=True)
-    budget = models.PositiveSmallIntegerField(_("budget is sound"), choices=SCORES, null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True, max_length=4000)
-    scored_at = models.DateTimeField(_("scored"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("expert assignment")
-        verbose_name_plural = _("expert assignments")
-        constraints = [
-            models.UniqueConstraint(fields=["application", "expert"], name="grants_one_assignment_per_expert")
-        ]
-
-    def __str__(self):
-        return f"{self.application.reference} → {self.expert}"
-
-    @property
-    def total(self):
-        parts = [self.relevance, self.feasibility, self.budget]
-        return sum(parts) if all(parts) else None

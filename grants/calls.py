@@ -1,9 +1,11 @@
 """Grant calls: the index of calls and the call page with its application form."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -12,6 +14,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -23,6 +26,8 @@ from cms_plugins.multistep.blocks import FormStepsBlock
 from cms_plugins.multistep.pages import MultiStepFormMixin
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
 from cms_plugins.routing import routed_ancestors
+
+from . import rubric as rubrics
 
 
 class GrantIndexPage(OneQueryViewRestrictionsMixin, Page):
@@ -113,6 +118,12 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     amount_per_grant = models.PositiveBigIntegerField(
         _("amount per grant (₸)"), default=570000, help_text=_("Whole tenge; the most one applicant may request.")
     )
+    budget_limit = models.PositiveBigIntegerField(
+        _("total budget (₸)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when it is the number of grants × the amount per grant; fill in when it is less."),
+    )
     opens_at = models.DateTimeField(_("opens"), help_text=_("Time in Uralsk (Asia/Oral)."))
     closes_at = models.DateTimeField(_("closes (deadline)"), help_text=_("Time in Uralsk (Asia/Oral)."))
     review_stage = models.CharField(
@@ -133,6 +144,20 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         verbose_name=_("application form steps"),
         blank=True,
         help_text=_("Your own steps, shown after the applicant step and before the budget. Each step is one page."),
+    )
+    rubric = StreamField(
+        rubrics.RubricBlock(),
+        verbose_name=_("scoring rubric"),
+        blank=True,
+        help_text=_(
+            "The criteria experts score. Once the first review is submitted, criteria, maximum scores and "
+            "weights cannot change (the wording can)."
+        ),
+    )
+    disagreement_threshold = models.PositiveSmallIntegerField(
+        _("strong disagreement above"),
+        default=10,
+        help_text=_("Points between the highest and lowest expert total that flag an application in the ranking."),
     )
     consent_text = RichTextField(
         _("personal data consent text"),
@@ -162,7 +187,12 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             heading=_("Who may apply"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("number_of_grants"), FieldPanel("amount_per_grant")])], heading=_("Budget")
+            [
+                FieldRowPanel(
+                    [FieldPanel("number_of_grants"), FieldPanel("amount_per_grant"), FieldPanel("budget_limit")]
+                )
+            ],
+            heading=_("Budget"),
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("review_stage")],
@@ -177,10 +207,12 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         FieldPanel("form_steps"),
         MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Declaration")),
     ]
+    review_panels = [FieldPanel("rubric"), FieldPanel("disagreement_threshold")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(form_panels, heading=_("Application form")),
+            ObjectList(review_panels, heading=_("Review")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -210,7 +242,8 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
 
     @property
     def total_budget(self):
-        return (self.number_of_grants or 0) * (self.amount_per_grant or 0)
+        full = (self.number_of_grants or 0) * (self.amount_per_grant or 0)
+        return min(full, self.budget_limit) if self.budget_limit is not None else full
 
     def get_status(self, now=None):
         """One of CALL_STATUSES, from the dates and the editors' decisions."""
@@ -254,11 +287,67 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         ]
         if errors:
             raise ValidationError({"form_steps": errors})
+        self.settle_rubric()
+
+    def settle_rubric(self):
+        """Criteria keep their keys; once a review is in, what scores depend on stays as it is."""
+        saved = type(self).objects.filter(pk=self.pk).only("rubric").first() if self.pk else None
+        old = saved.rubric if saved else None
+        changed = rubrics.settle_keys(self.rubric, old)
+        if changed:
+            raise ValidationError({"rubric": _("Criterion keys cannot change once set.")})
+        if saved is not None and rubrics.signature(old) != rubrics.signature(self.rubric) and self.has_reviews():
+            message = _(
+                "Experts have already submitted reviews against this rubric: its criteria, maximum "
+                "scores and weights can no longer change. You may still correct the wording."
+            )
+            # at the field, and in the editor's error banner (a StreamField shows its own errors
+            # only once its script has run)
+            raise ValidationError({"rubric": message, NON_FIELD_ERRORS: message})
+
+    def has_reviews(self):
+        from .reviews import Assignment
+
+        return Assignment.objects.filter(application__call_key=self.translation_key, scored_at__isnull=False).exists()
+
+    def criteria(self):
+        return rubrics.criteria(self.rubric)
+
+    def winners(self):
+        """The awarded applications once the results are published (one query), largest grant first."""
+        from .applications import Application
+
+        if self.status != "results":
+            return []
+        return list(
+            Application.objects.filter(call_key=self.translation_key, status="awarded")
+            .order_by("-awarded_amount", "organisation_name")
+            .only("organisation_name", "district_code", "project_title", "awarded_amount", "reference")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["has_draft"] = self.multistep_draft(request) is not None
+        context["winners"] = self.winner_rows()
         return context
+
+    def winner_rows(self):
+        """[(organisation, district name, project title, amount)] for the public results."""
+        winners = self.winners()
+        if not winners:
+            return []
+        from cms_plugins.places.pages import districts_by_code
+
+        districts = districts_by_code(self.locale_id)
+        return [
+            (
+                w.organisation_name,
+                str(getattr(districts.get(w.district_code), "name", "") or ""),
+                w.project_title,
+                w.awarded_amount,
+            )
+            for w in winners
+        ]
 
     # --- the application form (cms_plugins.multistep hooks) ------------------------------
     def get_form_steps(self, request=None):
@@ -287,8 +376,12 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             {"state": mail.state, "recipient": mask_email(mail.recipient)}
             for mail in services.confirmation_mails(application)
         ]
+        from .workflow import can_move
+
         return {
             "application": application,
+            "may_withdraw": application.status != "withdrawn" and can_move(application.status, "withdrawn"),
+            "withdraw_state": request.GET.get("withdraw", ""),
             "contact": masked_contact(application),
             "confirmation_mails": mails,
             # the applicant's own contact step is shown masked above, not in the answers
@@ -297,3 +390,26 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
 
     def multistep_step_context(self, request, draft, step):
         return {"call": self}
+
+    @path("withdraw/", name="grants_withdraw")
+    def multistep_withdraw(self, request):
+        """The applicant withdraws through their secret link (the browser it let in), saying why."""
+        return withdraw_view(request, self)
+
+
+@require_POST
+def withdraw_view(request, page):
+    from . import decisions
+    from .applications import Application
+    from .workflow import MoveRefused
+
+    draft = page.multistep_draft(request)
+    application = Application.objects.filter(draft=draft).first() if draft is not None else None
+    if application is None:
+        return HttpResponseRedirect(page.multistep_url("", request))
+    reason = (request.POST.get("reason") or "").strip()[:2000]
+    try:
+        decisions.move(application, "withdrawn", None, reason=reason)
+    except MoveRefused:
+        return HttpResponseRedirect(page.multistep_url("submitted", request) + "?withdraw=refused")
+    return HttpResponseRedirect(page.multistep_url("submitted", request) + "?withdraw=done")

@@ -8,6 +8,7 @@ what the demo shows is what an applicant would have produced.
 from datetime import datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from wagtail.models import Site
@@ -17,8 +18,9 @@ from cms_plugins.multistep.models import Draft, private_storage
 from cms_plugins.multistep.storage import DraftStorage
 
 from . import services
+from .demo_data import competition as past
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
-from .models import Application, GrantCallPage, GrantIndexPage
+from .models import Application, ApplicationEvent, Assignment, GrantCallPage, GrantIndexPage
 from .permissions import let_coordinators_manage
 
 LANGUAGES = ["ru", "kk", "en"]
@@ -147,8 +149,18 @@ def past_call_fields(language, page):
         "amount_per_grant": 570000,
         "opens_at": oral_datetime(today - timedelta(days=400), 9),
         "closes_at": oral_datetime(today - timedelta(days=340), 18),
-        "review_stage": "results",
+        # the demo runs the competition itself and publishes the results (complete_past_call)
+        "review_stage": page.review_stage if page is not None and page.pk else "under_review",
         "results": results,
+        "rubric": [
+            {
+                "type": "criterion",
+                "id": block_id,
+                "value": {"label": texts[language][0], "guidance": texts[language][1], "max_score": 5, "weight": 1},
+            }
+            for block_id, texts in past.RUBRIC
+        ],
+        "disagreement_threshold": 4,
         "consent_text": CALL[language]["consent"],
         "consent_version": "2025-01",
     }
@@ -239,6 +251,95 @@ def ensure_applicant(call, applicant):
         services.submit_application(call=call, draft=draft, form_dict=form_dict, steps=steps)
 
 
+def demo_user(username, group):
+    """A role's demo account; without ``load_demo --users`` it cannot sign in (no usable password)."""
+    from django.contrib.auth.models import Group, User
+
+    user, created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def past_application(call, row, number):
+    email, organisation, bin_, kind, district, village, contact, title, requested, language = row
+    year = timezone.localtime(call.closes_at).year
+    submitted = call.closes_at - timedelta(days=3, hours=number)
+    draft = Draft.objects.create(form_key=call.translation_key, email=email, language=language, submitted_at=submitted)
+    return Application.objects.create(
+        reference=f"ZKO-{year}-{number:04d}",
+        call=call,
+        call_key=call.translation_key,
+        draft=draft,
+        applicant_type=kind,
+        organisation_name=organisation,
+        bin=bin_,
+        district_code=district,
+        settlement=village,
+        contact_name=contact,
+        email=email,
+        phone="+77112000000",
+        language=language,
+        project_title=title,
+        requested_amount=requested,
+        answers=[{"step": "Проект", "key": "project", "rows": [["Название проекта", title]]}],
+        consent_version="2025-01",
+        consent_at=submitted,
+        submitted_at=submitted,
+    )
+
+
+def complete_past_call(call):
+    """Run last year's competition through the same services coordinators and experts use:
+    screening, experts (one conflict, reassigned), scores, shortlist, five awards, results."""
+    from . import decisions, reviewing
+
+    if Application.objects.filter(call_key=call.translation_key).exists():
+        return  # already run (the demo is idempotent)
+    coordinator = demo_user("coordinator", "Coordinators")
+    experts = {name: demo_user(name, "Experts") for name in ("expert1", "expert2", "expert3")}
+    applications = {
+        row[0]: past_application(call, row, number) for number, row in enumerate(past.PAST_APPLICANTS, start=1)
+    }
+    for email, application in applications.items():
+        decisions.move(application, "screening", coordinator)
+        if email == past.INELIGIBLE[0]:
+            decisions.move(
+                application, "ineligible", coordinator, reason=past.INELIGIBLE[2], ineligible_reason=past.INELIGIBLE[1]
+            )
+        else:
+            decisions.move(application, "under_review", coordinator)
+    conflicted_expert, conflicted_email, note = past.CONFLICT
+    for name in ("expert1", "expert2"):
+        reviewing.assign_in_bulk(call, "under_review", [experts[name]], coordinator)
+    conflicted = Assignment.objects.get(application=applications[conflicted_email], expert=experts[conflicted_expert])
+    reviewing.declare(conflicted, experts[conflicted_expert], True, note)
+    reviewing.assign(applications[conflicted_email], experts["expert3"], coordinator)
+    keys = [criterion["key"] for criterion in call.criteria()]
+    for name, scores in past.SCORES.items():
+        for email, (*values, comment) in scores.items():
+            assignment = Assignment.objects.get(application=applications[email], expert=experts[name])
+            if assignment.conflict is None:
+                reviewing.declare(assignment, experts[name], False)
+            given = {key: {"score": value, "comment": ""} for key, value in zip(keys, values, strict=True)}
+            reviewing.submit_review(assignment, experts[name], given, comment)
+    for email in past.SHORTLIST:
+        decisions.move(Application.objects.get(pk=applications[email].pk), "shortlisted", coordinator)
+    from .ranking import ranked_applications
+
+    for application in ranked_applications(call.translation_key).filter(status="shortlisted")[:5]:
+        decisions.award(application, 570000, coordinator)
+    decisions.publish_results(call, coordinator)
+    # the demo ran today; the story it tells ended a month after the deadline
+    shift = timezone.now() - (call.closes_at + timedelta(days=30))
+    ApplicationEvent.objects.filter(application__call_key=call.translation_key).update(at=F("at") - shift)
+    Assignment.objects.filter(application__call_key=call.translation_key).update(
+        assigned_at=F("assigned_at") - shift, declared_at=F("declared_at") - shift, scored_at=F("scored_at") - shift
+    )
+
+
 def load(command):
     # The default site's root is the home page home's demo built (it runs first).
     home_ru = Site.objects.get(is_default_site=True).root_page
@@ -246,6 +347,7 @@ def load(command):
         translation_of(home_ru, language)
     index = ensure_index(home_ru)
     calls = ensure_call(index["ru"], "small-grants-2026", open_call_fields)
-    ensure_call(index["ru"], "small-grants-2025", past_call_fields)
+    past_calls = ensure_call(index["ru"], "small-grants-2025", past_call_fields)
+    complete_past_call(GrantCallPage.objects.get(pk=past_calls["ru"].pk))
     for applicant in APPLICANTS:
         ensure_applicant(calls["ru"], applicant)

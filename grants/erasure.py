@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cms_plugins.erasure import register, scrub_fields
 from cms_plugins.multistep.erasure import erase_draft
 
-from .models import Application, Assignment
+from .models import Application, ApplicationEvent, Assignment
 
 TEXT_FIELDS = ["contact_name", "organisation_name", "project_title", "settlement", "answers", "notes"]
 
@@ -27,5 +27,7 @@ def erase_applications(identity):
             erase_draft(application.draft)
             erased += 1
     erased += scrub_fields(Application.objects.all(), identity, TEXT_FIELDS)
-    erased += scrub_fields(Assignment.objects.all(), identity, ["comment"])
+    # experts' comments (overall and per criterion), conflict notes and the reasons in the history
+    erased += scrub_fields(Assignment.objects.all(), identity, ["comment", "conflict_note", "scores"])
+    erased += scrub_fields(ApplicationEvent.objects.all(), identity, ["reason"])
     return erased

@@ -1,25 +1,19 @@
 """The grants app's models, each defined in the module of its job (Django finds them here)."""
 
-from .applications import (
-    APPLICANT_TYPES,
-    APPLICATION_STATUSES,
-    SCORES,
-    TRANSITIONS,
-    Application,
-    Assignment,
-    ReferenceCounter,
-    can_move,
-)
+from .applications import APPLICANT_TYPES, Application, ReferenceCounter
 from .calls import CALL_STATUSES, REVIEW_STAGES, GrantCallManager, GrantCallPage, GrantCallQuerySet, GrantIndexPage
+from .history import ApplicationEvent
+from .reviews import Assignment
+from .workflow import APPLICATION_STATUSES, TRANSITIONS, can_move
 
 __all__ = [
     "APPLICANT_TYPES",
     "APPLICATION_STATUSES",
     "CALL_STATUSES",
     "REVIEW_STAGES",
-    "SCORES",
     "TRANSITIONS",
     "Application",
+    "ApplicationEvent",
     "Assignment",
     "GrantCallManager",
     "GrantCallPage",

@@ -2,20 +2,35 @@
 
 
 def can_view_application(user, application):
+    """Coordinators; an expert only once they declared no conflict of interest for it."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.has_perm("grants.view_application"):
         return True
-    return user.has_perm("grants.score_application") and application.assignments.filter(expert=user).exists()
+    return (
+        user.has_perm("grants.score_application")
+        and application.assignments.filter(expert=user, conflict=False).exists()
+    )
 
 
 def can_score(user, assignment):
+    """The assigned expert, unless they declared a conflict (which removes their access)."""
     return (
         user.is_authenticated
         and user.is_active
         and user.has_perm("grants.score_application")
         and assignment.expert_id == user.pk
+        and assignment.conflict is not True
     )
+
+
+def can_run_competition(user):
+    """Coordinators: screening, assigning experts, the ranking, awards and results."""
+    return user.is_authenticated and user.is_active and user.has_perm("grants.change_application")
+
+
+def can_reopen_review(user):
+    return user.is_authenticated and user.is_active and user.has_perm("grants.change_assignment")
 
 
 def can_list_reviews(user):

@@ -74,6 +74,19 @@ def record_interaction(**kwargs):
     return crm_services.record_interaction(**kwargs)
 
 
+def record_decision(application, text):
+    """A decision in the CRM history of the applicant's organisation (by BIN) and person (by email)."""
+    if not crm_installed():
+        return None
+    from cms_plugins.crm.models import Organisation, Person
+
+    person = Person.objects.filter(email=application.email.strip().lower()).first() if application.email else None
+    organisation = Organisation.objects.filter(bin=application.bin).first() if application.bin else None
+    if person is None and organisation is None:
+        return None
+    return record_interaction(kind="application", text=text, organisation=organisation, person=person)
+
+
 def submit_application(*, call, draft, form_dict, steps):
     """Create the Application from a complete, valid draft (inside the caller's transaction)."""
     eligibility = form_dict["eligibility"].cleaned_data

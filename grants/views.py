@@ -10,13 +10,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms_plugins.multistep.models import Draft, DraftFile
 
-from .models import Application, Assignment, can_move
+from . import decisions, reviewing
+from . import rubric as rubrics
+from .models import Application, Assignment
 from .permissions import can_list_reviews, can_revoke_links, can_score, can_view_application
+from .workflow import (
+    APPLICATION_STATUSES,
+    AWARD_MOVES,
+    REASON_REQUIRED,
+    STATUS_LABELS,
+    MoveRefused,
+    can_move,
+    check_move,
+    next_statuses,
+)
 
 
 def application_file(request, application_id, file_id):
@@ -38,24 +50,74 @@ def application_file(request, application_id, file_id):
     return response
 
 
-class ScoreForm(forms.ModelForm):
-    class Meta:
-        model = Assignment
-        fields = ["relevance", "feasibility", "budget", "comment"]
-        widgets = dict.fromkeys(["relevance", "feasibility", "budget"], forms.RadioSelect)
+class DeclarationForm(forms.Form):
+    conflict = forms.TypedChoiceField(
+        label=_("Conflict of interest"),
+        choices=[
+            ("no", _("I have no conflict of interest with this applicant")),
+            ("yes", _("I have a conflict of interest: I will not review this application")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("If there is a conflict, what is it?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: a relative works there, or you helped write the application."),
+    )
 
-    def __init__(self, *args, **kwargs):
+
+class RubricScoreForm(forms.Form):
+    """One score (0 to the criterion's maximum) and one comment per criterion of the call's rubric."""
+
+    def __init__(self, criteria, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ["relevance", "feasibility", "budget"]:
-            self.fields[name].required = True
-            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+        self.criteria = criteria
+        for criterion in criteria:
+            key = criterion["key"]
+            choices = [(n, str(n)) for n in range(0, criterion["max_score"] + 1)]
+            self.fields[f"score_{key}"] = forms.TypedChoiceField(
+                label=f"{criterion['label']} (0–{criterion['max_score']}, × {criterion['weight']})",
+                help_text=criterion["guidance"],
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect if criterion["max_score"] <= 10 else forms.Select,
+            )
+            self.fields[f"comment_{key}"] = forms.CharField(
+                label=_("Comment on this criterion"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Overall comment"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        )
+
+    @classmethod
+    def initial_from(cls, assignment):
+        initial = {"comment": assignment.comment}
+        for key, given in (assignment.scores or {}).items():
+            initial[f"score_{key}"] = given.get("score")
+            initial[f"comment_{key}"] = given.get("comment", "")
+        return initial
+
+    def scores(self):
+        return {
+            c["key"]: {
+                "score": self.cleaned_data[f"score_{c['key']}"],
+                "comment": self.cleaned_data[f"comment_{c['key']}"],
+            }
+            for c in self.criteria
+        }
 
 
 def review_list(request):
     if not can_list_reviews(request.user):
         raise PermissionDenied
     assignments = (
-        Assignment.objects.filter(expert=request.user)
+        Assignment.objects.open_to(request.user)
         .select_related("application", "application__call")
         .order_by("scored_at", "-assigned_at")
     )
@@ -63,48 +125,132 @@ def review_list(request):
 
 
 def review(request, assignment_id):
+    """The expert's page: first the declaration, then the application and the score form."""
     assignment = get_object_or_404(
-        Assignment.objects.select_related("application", "application__draft"), pk=assignment_id
+        Assignment.objects.select_related("application", "application__draft", "application__call"), pk=assignment_id
     )
     if not can_score(request.user, assignment):
         raise PermissionDenied
-    form = ScoreForm(request.POST or None, instance=assignment)
-    if request.method == "POST" and form.is_valid():
-        scored = form.save(commit=False)
-        scored.scored_at = timezone.now()
-        scored.save()
-        messages.success(request, _("Score saved for %(reference)s.") % {"reference": assignment.application.reference})
-        return redirect("grants_reviews")
+    application = assignment.application
+    if assignment.conflict is None:
+        form = DeclarationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                reviewing.declare(assignment, request.user, form.cleaned_data["conflict"], form.cleaned_data["note"])
+            except MoveRefused as refused:
+                form.add_error("note", refused.message)
+            else:
+                if form.cleaned_data["conflict"]:
+                    messages.success(
+                        request, _("Thank you: a coordinator will give the application to another expert.")
+                    )
+                    return redirect("grants_reviews")
+                return redirect("grants_review", assignment.pk)
+        return TemplateResponse(
+            request,
+            "grants/admin/declaration.html",
+            {"assignment": assignment, "application": application, "form": form},
+        )
+    criteria = application.call.criteria()
+    form = None
+    if not assignment.is_submitted:
+        form = RubricScoreForm(criteria, request.POST or None, initial=RubricScoreForm.initial_from(assignment))
+        if request.method == "POST" and form.is_valid():
+            try:
+                reviewing.submit_review(assignment, request.user, form.scores(), form.cleaned_data["comment"])
+            except MoveRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("Score saved for %(reference)s.") % {"reference": application.reference})
+                return redirect("grants_reviews")
+    # other experts' reviews only once this expert's own is in
+    others = (
+        Assignment.objects.submitted()
+        .filter(application=application)
+        .exclude(pk=assignment.pk)
+        .select_related("expert")
+        if assignment.is_submitted
+        else []
+    )
+    labels = {c["key"]: c["label"] for c in criteria}
     return TemplateResponse(
         request,
         "grants/admin/review.html",
-        {"assignment": assignment, "application": assignment.application, "form": form},
+        {
+            "assignment": assignment,
+            "application": application,
+            "form": form,
+            "criteria": criteria,
+            "best_total": rubrics.best_total(criteria),
+            "own_scores": [(labels.get(k, k), v) for k, v in (assignment.scores or {}).items()],
+            "others": others,
+        },
     )
 
 
-class ApplicationStatusForm(forms.ModelForm):
-    """Coordinators move an application only along the allowed transitions."""
+class ApplicationStatusForm(WagtailAdminModelForm):
+    """Coordinators move an application only along the allowed transitions, saying why when needed."""
+
+    reason = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the application's history; required for ineligible, not awarded and withdrawn."),
+    )
 
     class Meta:
         model = Application
-        fields = ["status", "notes"]
+        fields = ["status", "ineligible_reason", "notes"]
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.original_status = self.instance.status
+        allowed = {self.original_status} | {new for new, _label in next_statuses(self.original_status)}
+        self.fields["status"].choices = [(k, v) for k, v in APPLICATION_STATUSES if k in allowed]
 
     def clean_status(self):
         status = self.cleaned_data["status"]
-        if not can_move(self.original_status, status):
+        if not can_move(self.original_status, status) or (self.original_status, status) in AWARD_MOVES:
             raise forms.ValidationError(
-                _("An application cannot move from “%(old)s” to “%(new)s”.")
-                % {"old": self.instance.get_status_display(), "new": dict(self.fields["status"].choices).get(status)}
+                _("An application cannot move from “%(old)s” to “%(new)s” here.")
+                % {"old": self.instance.get_status_display(), "new": STATUS_LABELS.get(status, status)}
             )
         return status
 
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status and status != self.original_status:
+            if status == "ineligible" and not cleaned.get("ineligible_reason"):
+                self.add_error("ineligible_reason", _("Choose why the application is ineligible."))
+                return cleaned
+            reason = cleaned.get("reason") or ("-" if status == "ineligible" else "")
+            probe = Application(status=self.original_status)
+            try:
+                check_move(probe, status, reason=reason, results_published=self.instance.call.status == "results")
+            except MoveRefused as refused:
+                self.add_error("reason" if status in REASON_REQUIRED else "status", refused.message)
+        return cleaned
 
-class AssignmentForm(forms.ModelForm):
+    def save(self, commit=True):
+        """The status goes through ``decisions.move`` (lock, checks, timeline); notes are saved as they are."""
+        application = self.instance
+        new_status = self.cleaned_data["status"]
+        application.status = self.original_status
+        Application.objects.filter(pk=application.pk).update(notes=self.cleaned_data["notes"])
+        if new_status != self.original_status:
+            application = decisions.move(
+                application,
+                new_status,
+                self.for_user,
+                reason=self.cleaned_data["reason"],
+                ineligible_reason=self.cleaned_data["ineligible_reason"],
+            )
+        return application
+
+
+class AssignmentForm(WagtailAdminModelForm):
     """Only members of the Experts group can be assigned."""
 
     class Meta:
@@ -112,9 +258,20 @@ class AssignmentForm(forms.ModelForm):
         fields = ["application", "expert"]
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = self.fields["expert"].queryset.filter(groups__name="Experts", is_active=True)
+        if self.instance.pk and (self.instance.conflict is not None or self.instance.is_submitted):
+            # a declaration or a review belongs to this expert and this application: assign anew instead
+            for field in self.fields.values():
+                field.disabled = True
+
+    def save(self, commit=True):
+        """One expert at a time; the timeline says who assigned whom."""
+        created = self.instance.pk is None
+        assignment = super().save(commit=commit)
+        if commit and created:
+            reviewing.log(assignment.application, "assigned", self.for_user, assignment.expert.get_username())
+        return assignment
 
 
 def draft_links(request):

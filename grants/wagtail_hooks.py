@@ -12,9 +12,9 @@ from cms_plugins.formatting import format_money
 from cms_plugins.formulas import escape_formula
 from cms_plugins.phone import format_phone
 
-from . import services, views
+from . import competition_views, services, views
 from .models import Application, Assignment
-from .permissions import can_list_reviews, can_revoke_links
+from .permissions import can_list_reviews, can_reopen_review, can_revoke_links, can_run_competition
 
 
 class ApplicationInspectView(InspectView):
@@ -23,7 +23,10 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["application"] = self.object
-        context["assignments"] = self.object.assignments.select_related("expert")
+        context["assignments"] = self.object.assignments.select_related("expert").order_by("assigned_at", "pk")
+        context["events"] = self.object.events.select_related("actor")
+        context["can_reopen"] = can_reopen_review(self.request.user)
+        context["can_run_competition"] = can_run_competition(self.request.user)
         context["confirmation_mails"] = services.confirmation_mails(self.object)
         return context
 
@@ -117,8 +120,8 @@ class AssignmentViewSet(ModelViewSet):
     model = Assignment
     icon = "user"
     menu_label = _("Expert assignments")
-    list_display = ["application", "expert", "assigned_at", "total", "scored_at"]
-    list_filter = ["expert", "application__call"]
+    list_display = ["application", "expert", "assigned_at", "conflict", "total", "scored_at"]
+    list_filter = ["expert", "conflict", "application__call"]
     form_fields = ["application", "expert"]
 
     def get_form_class(self, for_update=False):
@@ -148,6 +151,12 @@ def register_urls():
         path("grants-reviews/", views.review_list, name="grants_reviews"),
         path("grants-draft-links/", views.draft_links, name="grants_draft_links"),
         path("grants-reviews/<int:assignment_id>/", views.review, name="grants_review"),
+        path("grants-reviews/<int:assignment_id>/reopen/", competition_views.reopen, name="grants_reopen_review"),
+        path("grants-competition/", competition_views.competition, name="grants_competition"),
+        path("grants-competition/<int:call_id>/assign/", competition_views.assign, name="grants_assign"),
+        path("grants-competition/<int:call_id>/ranking/", competition_views.ranking_view, name="grants_ranking"),
+        path("grants-competition/<int:call_id>/publish/", competition_views.publish, name="grants_publish_results"),
+        path("grants-decide/<int:application_id>/", competition_views.decide, name="grants_decide"),
     ]
 
 
@@ -169,3 +178,13 @@ class DraftLinksMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_draft_links_menu_item():
     return DraftLinksMenuItem(_("Applicants' links"), reverse("grants_draft_links"), icon_name="lock", order=261)
+
+
+class CompetitionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_run_competition(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_competition_menu_item():
+    return CompetitionMenuItem(_("Competition"), reverse("grants_competition"), icon_name="trophy", order=259)

@@ -11,6 +11,7 @@ from django_tasks import task
 
 from . import conf
 from .models import OutboundMail
+from .rendered import Rendered
 
 logger = logging.getLogger(__name__)
 
@@ -29,12 +30,16 @@ def deliver(mail_id):
         return "gone"
     mail = OutboundMail.objects.get(pk=mail_id)
     try:
-        body = render_body(mail)
-        if body is None:
+        rendered = render_body(mail)
+        if rendered is None:
             mail.state = "cancelled"
             mail.save(update_fields=["state"])
             return mail.state
-        EmailMessage(mail.subject, body, None, [mail.recipient]).send()
+        body, attachments = (rendered.body, rendered.attachments) if isinstance(rendered, Rendered) else (rendered, ())
+        message = EmailMessage(mail.subject, body, None, [mail.recipient])
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
+        message.send()
     except Exception as error:  # noqa: BLE001 - any failure of rendering or of the mail server is recorded
         logger.warning("Mail %s to the outbox's recipient failed (attempt %s): %s", mail.pk, mail.attempts, error)
         mail.last_error = f"{type(error).__name__}: {error}"[:500]
@@ -53,7 +58,8 @@ def deliver(mail_id):
 
 
 def render_body(mail):
-    """The stored text, or the text its renderer writes now (None: the message is not needed)."""
+    """The stored text, or what its renderer writes now: a text, a ``Rendered`` (text and
+    attachments, e.g. a calendar file), or None (the message is not needed)."""
     if not mail.renderer:
         return mail.body
     with translation.override(mail.language or None):

@@ -36,6 +36,9 @@ def trusted_proxies(name):
 
 # --- Secrets and hosts -------------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# load_demo --users: the demo accounts' password; dev and test allow demo accounts, production never
+DEMO_PASSWORD = os.environ.get("AUYL_DEMO_PASSWORD", "")
+DEMO_ACCOUNTS_ALLOWED = False
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

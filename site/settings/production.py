@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import env_bool, require
 
 DEBUG = False
+DEMO_ACCOUNTS_ALLOWED = False  # load_demo --users refuses: no shared password in production
 SECRET_KEY = require("SECRET_KEY", SECRET_KEY)  # noqa: F405
 ALLOWED_HOSTS = require("ALLOWED_HOSTS", ALLOWED_HOSTS)  # noqa: F405
 

@@ -20,3 +20,4 @@ WHITENOISE_AUTOREFRESH = True
 # A test-only page type with a multi-step form (tests/multistep/): the engine tested as
 # any site would use it, not only through grants.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.multistep.surveyapp"]  # noqa: F405
+DEMO_ACCOUNTS_ALLOWED = True

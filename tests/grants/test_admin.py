@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from grants.models import Application, Assignment
 
+from .competition import FEASIBILITY, RELEVANCE, RUBRIC
 from .factories import Applicant
 
 
@@ -68,22 +69,26 @@ def test_expert_cannot_see_applications_not_assigned(client, application, expert
 
 @pytest.mark.django_db
 def test_expert_scores_assigned_application_and_sees_its_files(client, application, expert):
-    """An assigned expert reads the answers, downloads the files and saves a score."""
+    """An assigned expert declares no conflict, reads the answers, downloads the files and scores the rubric."""
+    call = application.call
+    call.rubric = RUBRIC
+    call.save_revision().publish()
     assignment = Assignment.objects.create(application=application, expert=expert)
     client.force_login(expert)
     listing = client.get(reverse("grants_reviews"))
     assert application.reference in listing.content.decode()
+    client.post(reverse("grants_review", args=[assignment.pk]), {"conflict": "no"})
     page = client.get(reverse("grants_review", args=[assignment.pk]))
     assert page.status_code == 200 and "Детская площадка" in page.content.decode()
     file = application.files().get()
     assert client.get(reverse("grants_application_file", args=[application.pk, file.pk])).status_code == 200
     response = client.post(
         reverse("grants_review", args=[assignment.pk]),
-        {"relevance": 5, "feasibility": 4, "budget": 3, "comment": "Хорошо"},
+        {f"score_{RELEVANCE}": 9, f"score_{FEASIBILITY}": 4, "comment": "Хорошо"},
     )
     assert response.status_code == 302
     assignment.refresh_from_db()
-    assert assignment.total == 12 and assignment.scored_at
+    assert assignment.total == 22 and assignment.scored_at  # 2 × 9 + 1 × 4
 
 
 @pytest.mark.django_db
@@ -125,9 +130,9 @@ def test_status_moves_only_along_allowed_transitions(client, application, coordi
     client.post(url, {"status": "awarded", "notes": ""})
     application.refresh_from_db()
     assert application.status == "submitted"
-    client.post(url, {"status": "under_review", "notes": "ok"})
+    client.post(url, {"status": "screening", "notes": "ok"})
     application.refresh_from_db()
-    assert application.status == "under_review"
+    assert application.status == "screening"
 
 
 @pytest.mark.django_db

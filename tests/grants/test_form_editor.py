@@ -79,6 +79,8 @@ def form_data(*, question_key="", steps=None, **extra):
             "review_stage": "",
             "documents": stream([]),
             "faq": stream([]),
+            "rubric": stream([]),
+            "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": stream(
                 steps

@@ -95,6 +95,8 @@ def call_form_data(title, slug):
             "review_stage": "",
             "documents": streamfield([]),
             "faq": streamfield([]),
+            "rubric": streamfield([]),
+            "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": streamfield([]),
             "consent_text": rich_text("<p>Согласие</p>"),

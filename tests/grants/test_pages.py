@@ -108,6 +108,8 @@ def test_coordinator_creates_a_call_with_a_designed_step_in_the_admin(client):
             "review_stage": "",
             "documents": streamfield([]),
             "faq": streamfield([]),
+            "rubric": streamfield([]),
+            "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": streamfield(
                 [

@@ -114,3 +114,44 @@ class ColdPages(TestCase):
         """Protects the same when the archive has grown to 1,000 items: no query per item."""
         many_news(self.index, 990, self.image, start=100)
         self.assert_every_page_cold_within_limit(1000)
+
+
+class ColdTrainingPages(TestCase):
+    """The trainings list (filtered, past), an event page with its registration form, the consultation
+    form and the calendar feed, with 13 events in four districts and online."""
+
+    cold_queries = ColdPages.cold_queries
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.trainings.conftest import add_event, add_index
+
+        tree = build_site()
+        trainings = add_index(tree["homes"]["ru"], "ru")
+        for number in range(12):
+            add_event(
+                trainings,
+                f"Тренинг {number}",
+                days=number - 3,
+                sessions=1 + number % 2,
+                online=number % 3 == 0,
+                code=CODES[number % len(CODES)],
+                topics=",project-management,",
+                capacity=20,
+            )
+        event = add_event(trainings, "Вебинар", online=True, kind="webinar", trainers=[("trainer", "А. Ахметова")])
+        cls.urls = {
+            "trainings list": trainings.url,
+            "trainings list, filtered": trainings.url + "?district=burli&topic=project-management&language=kk",
+            "past trainings": trainings.url + "past/",
+            "training page": event.url,
+            "consultation form": trainings.url + "consultation/",
+            "trainings calendar": trainings.url + "calendar/",
+        }
+
+    def test_every_trainings_page_cold_within_limit(self):
+        """Protects the first reader of the trainings pages: <= 12 queries each, none per event."""
+        for name, url in self.urls.items():
+            with self.subTest(page=name):
+                queries = self.cold_queries(url)
+                assert len(queries) <= MAX_QUERIES, "\n".join([f"{name}: {len(queries)} queries", *queries])

@@ -16,7 +16,19 @@ from django.db import transaction
 class Command(BaseCommand):
     help = "Create or update the demo content in all three languages."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--users",
+            action="store_true",
+            help="Also let the demo accounts coordinator, press, expert1 and expert2 sign in, with the password "
+            "in AUYL_DEMO_PASSWORD (refused when it is unset, and under production settings).",
+        )
+
     def handle(self, *args, **options):
+        if options["users"]:
+            from home.demo_accounts import check_allowed
+
+            check_allowed()
         for config in apps.get_app_configs():
             try:
                 demo = import_module(f"{config.name}.demo")
@@ -27,5 +39,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo.load(self)
             self.stdout.write(f"demo content: {config.label} ready")
+        if options["users"]:
+            from home.demo_accounts import ensure_accounts
+
+            for username, group in ensure_accounts():
+                self.stdout.write(f"demo account: {username} ({group})")
         # Cached fragments may describe content this command just replaced.
         cache.clear()

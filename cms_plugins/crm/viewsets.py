@@ -70,11 +70,14 @@ class ContactsIndexView(IndexView):
 
 class OrganisationIndexView(ContactsIndexView):
     export_kind = "organisations"
+    # Wagtail's "Add %(model_name)s" cannot decline the noun ("Добавить организация").
+    add_item_label = _("Add organisation")
     search_function = staticmethod(search_organisations)
 
 
 class PersonIndexView(ContactsIndexView):
     export_kind = "people"
+    add_item_label = _("Add person")
     search_function = staticmethod(search_people)
 
 

@@ -120,7 +120,9 @@ def test_every_page_of_an_application_is_in_the_applicants_language(client, demo
     link = resume_link_from(mail.outbox[0])
     look("emailed link", client.get(link.replace("http://testserver", ""), follow=True))
     for index, message in enumerate(mail.outbox):
-        seen[f"mail {index + 1}: {message.subject}"] = f"{message.subject} {message.body}"
+        # addresses are not prose: /kk/grants/… is a path, not an English word
+        body = re.sub(r"https?://\S+", " ", message.body)
+        seen[f"mail {index + 1}: {message.subject}"] = f"{message.subject} {body}"
 
     problems = {name: found for name, text in seen.items() if (found := english_found(text, english))}
     assert not problems, f"English on the {language} pages:\n" + "\n".join(f"{k}: {v}" for k, v in problems.items())

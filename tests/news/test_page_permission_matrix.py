@@ -120,6 +120,8 @@ def other_ids(page):
         "revision_id": page.latest_revision_id,
         "destination_id": page.get_parent().pk,
         "task_state_id": 1,
+        "registration_id": 1,  # trainings: a participant and a session of an event (the page check comes first)
+        "number": 1,
         "task_id": 1,
         "workflow_state_id": 1,
         "workflow_pk": Workflow.objects.get(name="News review").pk,

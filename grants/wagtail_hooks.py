@@ -198,7 +198,7 @@ def register_competition_menu_item():
 @hooks.register("register_admin_urls")
 def register_application_urls():
     """The coordinators' applications of a call: list, export, detail and its print version."""
-    from . import application_detail, application_export, application_list
+    from . import application_detail, application_export, application_list, dossiers
 
     return [
         path(
@@ -219,4 +219,7 @@ def register_application_urls():
             application_detail.application_print,
             name="grants_application_print",
         ),
+        path("grants-applications/<int:application_id>/pdf/", dossiers.pdf_view, name="grants_application_pdf"),
+        path("grants-applications/<int:application_id>/zip/", dossiers.application_zip, name="grants_application_zip"),
+        path("grants-competition/<int:call_id>/shortlist.zip", dossiers.shortlist_zip, name="grants_shortlist_zip"),
     ]

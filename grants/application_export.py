@@ -19,12 +19,45 @@ from cms_plugins.phone import format_phone
 
 from .application_answers import answers_by_key, question_columns
 from .application_list import ApplicationFilterForm, district_names
-from .applications import Application
+from .applications import APPLICANT_TYPES, Application
 from .calls import GrantCallPage
 from .competition_views import coordinator_only
+from .workflow import APPLICATION_STATUSES
 
 NUMBER = widgets.IntegerWidget(coerce_to_string=False)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class FastXLSX(XLSX):
+    """XLSX written by openpyxl's write-only workbook: the same file as tablib writes, about
+    twice as fast for a call's thousands of rows (no cell objects kept, no width measuring).
+    The two header rows are bold and stay in view when scrolling."""
+
+    def export_data(self, dataset, **kwargs):
+        import io
+
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(dataset.title or "Sheet")
+        sheet.freeze_panes = "A3"
+        bold = Font(bold=True)
+        rows = iter(dataset)
+        for header in (dataset.headers, next(rows, None)):
+            if header is not None:
+                sheet.append([bold_cell(WriteOnlyCell(sheet, value=value), bold) for value in header])
+        for row in rows:
+            sheet.append(list(row))
+        stream = io.BytesIO()
+        workbook.save(stream)
+        return stream.getvalue()
+
+
+def bold_cell(cell, font):
+    cell.font = font
+    return cell
 
 
 class ApplicationResource(resources.Resource):
@@ -46,12 +79,21 @@ class ApplicationResource(resources.Resource):
     def __init__(self, call, **kwargs):
         super().__init__(**kwargs)
         self.districts = district_names()
+        # labels and phones translated or formatted once per export, not once per row
+        self.labels = {key: str(label) for key, label in [*APPLICATION_STATUSES, *APPLICANT_TYPES]}
+        self.phones = {}
         self.columns = question_columns(call)
         for step_key, step_title, questions in self.columns:
             for name, label in questions:
                 key = f"{step_key}.{name}"
                 self.fields[key] = fields.Field(column_name=f"{step_title}: {label}", dehydrate_method=self.answer(key))
         self.keys = list(self.fields)
+        # import-export looks each field's name and dehydrate method up again for every cell
+        # (a loop over all fields); with thousands of rows of forty columns, once is enough
+        self.methods = {}
+        for name, field in self.fields.items():
+            method = field.get_dehydrate_method(name)
+            self.methods[id(field)] = method if callable(method) else getattr(self, method, None)
 
     def answer(self, key):
         return lambda application: application.answer_texts.get(key, "")
@@ -62,22 +104,26 @@ class ApplicationResource(resources.Resource):
             yield application
 
     def dehydrate_status(self, application):
-        return str(application.get_status_display())
+        return self.labels.get(application.status, application.status)
 
     def dehydrate_applicant_type(self, application):
-        return str(application.get_applicant_type_display())
+        return self.labels.get(application.applicant_type, application.applicant_type)
 
     def dehydrate_district(self, application):
         return self.districts.get(application.district_code, application.district_code)
 
     def dehydrate_phone(self, application):
-        return format_phone(application.phone)  # "+7 701 123 45 67": text, never a number
+        if application.phone not in self.phones:  # "+7 701 123 45 67": text, never a number
+            self.phones[application.phone] = format_phone(application.phone)
+        return self.phones[application.phone]
 
     def dehydrate_submitted_at(self, application):
         return format_datetime(application.submitted_at)
 
     def export_field(self, field, instance, **kwargs):
-        return escape_formula(super().export_field(field, instance, **kwargs))
+        method = self.methods.get(id(field))
+        value = method(instance) if method is not None else field.export(instance, **kwargs)
+        return escape_formula(value)
 
     def get_export_headers(self, *args, **kwargs):
         return [escape_formula(str(header)) for header in super().get_export_headers(*args, **kwargs)]
@@ -95,7 +141,7 @@ def export_applications(call, queryset, file_format="xlsx"):
         text = CSV().export_data(dataset, delimiter=";")
         return ("\ufeff" + text).encode("utf-8"), "text/csv; charset=utf-8", "csv"
     dataset.title = str(_("Applications"))[:31]
-    return XLSX().export_data(dataset), XLSX_TYPE, "xlsx"
+    return FastXLSX().export_data(dataset), XLSX_TYPE, "xlsx"
 
 
 def applications_export(request, call_id):

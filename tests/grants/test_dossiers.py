@@ -72,8 +72,8 @@ def test_pdf_has_the_answers_in_kazakh_letters_and_the_list_of_files(staff, subm
 def test_pdf_survives_hostile_text(staff, submitted):
     """Control characters, a 20,000-letter word and emoji in answers give a PDF, not a 500."""
     application = Application.objects.get()
-    application.answers[0]["rows"][0][1] = "\x00\x07bell " + "ы" * 20000 + " 🙂"
-    application.organisation_name = "\x1b[31m" + "Ж" * 255
+    application.answers[0]["rows"][0][1] = "\x07\x08bell " + "ы" * 20000 + " 🙂"
+    application.organisation_name = "\x1b[31m" + "Ж" * 250
     application.save()
     response = staff.get(reverse("grants_application_pdf", args=[submitted.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")

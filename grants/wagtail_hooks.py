@@ -37,6 +37,11 @@ class ApplicationInspectView(InspectView):
     def get_requested_amount_display_value(self):
         return format_money(self.object.requested_amount)
 
+    def get_district_code_display_value(self):  # the district's name, not its code
+        from .application_list import district_names
+
+        return district_names().get(self.object.district_code, self.object.district_code)
+
 
 class ApplicationIndexView(IndexView):
     """The list and its CSV/XLSX export; applicants' text is written as text, never as a formula."""
@@ -188,3 +193,33 @@ class CompetitionMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_competition_menu_item():
     return CompetitionMenuItem(_("Competition"), reverse("grants_competition"), icon_name="trophy", order=259)
+
+
+@hooks.register("register_admin_urls")
+def register_application_urls():
+    """The coordinators' applications of a call: list, export, detail and its print version."""
+    from . import application_detail, application_export, application_list, dossiers
+
+    return [
+        path(
+            "grants-competition/<int:call_id>/applications/", application_list.applications, name="grants_applications"
+        ),
+        path(
+            "grants-competition/<int:call_id>/applications/export/",
+            application_export.applications_export,
+            name="grants_application_export",
+        ),
+        path(
+            "grants-applications/<int:application_id>/",
+            application_detail.application_detail,
+            name="grants_application_detail",
+        ),
+        path(
+            "grants-applications/<int:application_id>/print/",
+            application_detail.application_print,
+            name="grants_application_print",
+        ),
+        path("grants-applications/<int:application_id>/pdf/", dossiers.pdf_view, name="grants_application_pdf"),
+        path("grants-applications/<int:application_id>/zip/", dossiers.application_zip, name="grants_application_zip"),
+        path("grants-competition/<int:call_id>/shortlist.zip", dossiers.shortlist_zip, name="grants_shortlist_zip"),
+    ]

@@ -1,28 +1,19 @@
 """Certificates of attendance as PDF, for those who were at every session of an event.
 
 Written with fpdf2 in the participant's language (name, event, dates, hours). The text needs
-a font with Kazakh letters: DejaVu Sans (Debian's fonts-dejavu-core), from
-``TRAININGS_CERTIFICATE_FONT_DIR`` (default /usr/share/fonts/truetype/dejavu).
+a font with Kazakh letters: DejaVu Sans, found by ``cms_plugins.fonts`` (``PDF_FONT_DIR``).
 """
 
-from pathlib import Path
-
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from fpdf import FPDF
 
+from cms_plugins.fonts import add_fonts
 from cms_plugins.formatting import format_date, format_number
 
 from .registrations import Status
-
-DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
-
-
-def font_dir():
-    return Path(getattr(settings, "TRAININGS_CERTIFICATE_FONT_DIR", DEFAULT_FONT_DIR))
 
 
 def eligible(registration, sessions=None):
@@ -57,14 +48,13 @@ def certificate_pdf(registration):
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_title(str(lines[0][2]))
     pdf.set_author("Auyl")
-    pdf.add_font("DejaVu", "", str(font_dir() / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(font_dir() / "DejaVuSans-Bold.ttf"))
+    family = add_fonts(pdf)
     pdf.add_page()
     pdf.set_line_width(1.2)
     pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
     pdf.set_y(35)
     for style, size, text in lines:
-        pdf.set_font("DejaVu", style, size)
+        pdf.set_font(family, style, size)
         pdf.multi_cell(0, size * 0.6, str(text), align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
     return bytes(pdf.output())

@@ -70,7 +70,7 @@ def test_coordinators_get_certificates_and_press_does_not(client, past_training)
 
 def test_a_server_without_the_font_says_so_instead_of_failing(client, past_training, settings, tmp_path):
     """Protects: a machine without DejaVu Sans answers with a message in the page's language, not a 500."""
-    settings.TRAININGS_CERTIFICATE_FONT_DIR = tmp_path / "no-fonts"
+    settings.PDF_FONT_DIR = tmp_path / "no-fonts"
     event, (full, _half) = past_training
     response = client.get(event.url + f"registration/{full.current_token()}/certificate/")
     assert response.status_code == 503

@@ -2,6 +2,7 @@
 
 from .applications import APPLICANT_TYPES, Application, ReferenceCounter
 from .calls import CALL_STATUSES, REVIEW_STAGES, GrantCallManager, GrantCallPage, GrantCallQuerySet, GrantIndexPage
+from .grant_records import Grant, Tranche
 from .history import ApplicationEvent
 from .reviews import Assignment
 from .workflow import APPLICATION_STATUSES, TRANSITIONS, can_move
@@ -15,10 +16,12 @@ __all__ = [
     "Application",
     "ApplicationEvent",
     "Assignment",
+    "Grant",
     "GrantCallManager",
     "GrantCallPage",
     "GrantCallQuerySet",
     "GrantIndexPage",
     "ReferenceCounter",
+    "Tranche",
     "can_move",
 ]

@@ -188,3 +188,10 @@ class CompetitionMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_competition_menu_item():
     return CompetitionMenuItem(_("Competition"), reverse("grants_competition"), icon_name="trophy", order=259)
+
+
+@hooks.register("register_admin_viewset")
+def register_grant_records():
+    from .grant_admin import GrantViewSet
+
+    return GrantViewSet("grant_records")

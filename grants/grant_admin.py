@@ -14,6 +14,7 @@ from cms_plugins.formatting import format_date, format_money
 
 from . import grant_records
 from .grant_records import Grant, check_tranches
+from .grant_reports import REPORT_KINDS, report_rows
 
 
 class GrantForm(WagtailAdminModelForm):
@@ -57,7 +58,13 @@ class NoAddNoDeletePolicy(ModelPermissionPolicy):
 
 class GrantIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("application__call").prefetch_related("tranches")
+        return super().get_base_queryset().select_related("application__call").prefetch_related("tranches", "reports")
+
+
+def _reports(grant):
+    """Overdue reports named in the list (the rows come from the prefetched reports)."""
+    overdue = [str(dict(REPORT_KINDS)[kind]) for _g, kind, _d, _r, late in report_rows([grant]) if late]
+    return ", ".join(overdue)
 
 
 def _award(grant):
@@ -87,6 +94,7 @@ class GrantViewSet(ModelViewSet):
             "interim_report_due", label=_("interim report due"), accessor=lambda g: format_date(g.interim_report_due)
         ),
         Column("final_report_due", label=_("final report due"), accessor=lambda g: format_date(g.final_report_due)),
+        Column("overdue", label=_("overdue"), accessor=_reports),
     ]
     list_filter = ["application__call"]
     search_fields = ["application__reference", "application__organisation_name", "agreement_number"]

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms_plugins.crm.models import Interaction, Person
 from cms_plugins.mail.models import OutboundMail
@@ -188,7 +188,8 @@ def test_overdue_reports_are_flagged(client, grantee):
     from grants.grant_admin import _reports
 
     assert staff.get(reverse("grant_records:index")).status_code == 200
-    assert _reports(Grant.objects.prefetch_related("reports").get(pk=grant.pk)) == "interim report"
+    with translation.override("en"):
+        assert _reports(Grant.objects.prefetch_related("reports").get(pk=grant.pk)) == "interim report"
     assert Grant.objects.filter(grant_reports.overdue_filter()).distinct().count() == 1
     # once sent it is no longer overdue, even though the date has passed
     client.post(report_url(call), POST)
@@ -233,6 +234,7 @@ def test_report_questions_get_keys_and_take_no_files(db):
     }
     step["value"]["questions"] = [*REPORT_STEPS[0]["value"]["questions"], file_question]
     call.report_steps = [step]
-    with pytest.raises(ValidationError) as refused:
-        call.full_clean()
-    assert any("no files" in message for message in refused.value.message_dict["report_steps"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            call.full_clean()
+        assert any("no files" in message for message in refused.value.message_dict["report_steps"])

@@ -217,3 +217,10 @@ class GrantReportsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_grant_reports_menu_item():
     return GrantReportsMenuItem(_("Grantee reports"), reverse("grants_reports"), icon_name="doc-full", order=258)
+
+
+@hooks.register("construct_homepage_panels")
+def add_competition_panels(request, panels):
+    from .dashboard import add_panels
+
+    add_panels(request, panels)

@@ -26,3 +26,7 @@ class ImportTmpStorage(MediaStorage):
 
     def _configure_storage(self):
         self._storage = import_storage()
+
+    def open(self):
+        """The stored upload as a binary file, to read a line at a time."""
+        return import_storage().open(self.get_full_path(), "rb")

@@ -41,14 +41,16 @@ class Entity:
 
 
 class Link:
-    """A membership (stored or new) between two entities."""
+    """A membership between two entities: stored (``obj``) or new (``obj`` is None
+    until it is written, so a dry run builds no Membership at all)."""
 
-    __slots__ = ("changed", "obj", "org", "person")
+    __slots__ = ("changed", "obj", "org", "person", "role")
 
-    def __init__(self, org, person, obj):
+    def __init__(self, org, person, obj=None, role=""):
         self.org = org
         self.person = person
         self.obj = obj
+        self.role = obj.role if obj is not None else role
         self.changed = False
 
 
@@ -59,10 +61,18 @@ class ContactIndex:
         self.org_by_bin, self.org_by_name = {}, {}
         self.person_by_email, self.person_by_phone = {}, {}
         self.links = {}  # (id(org entity), id(person entity)) -> Link
+        self.pending_links = []  # links new or changed since the last write
         self.members = {}  # id(org entity) -> person entities
 
+    def forget(self):
+        """Drop every record held (a batch is written: the next batch finds them stored)."""
+        self.__init__(self.name_key)
+
     def prefetch(self, bins, org_keys, emails, phones):
-        """Load the stored records these keys may mean, with their people and tags."""
+        """Load the stored records these keys may mean, with their people and tags
+        (records already held are kept as they are, not loaded twice)."""
+        known_orgs = {e.obj.pk for e in self.orgs if e.obj.pk is not None}
+        known_people = {e.obj.pk for e in self.people if e.obj.pk is not None}
         orgs = {}
         for chunk in chunks(bins):
             orgs.update({o.pk: o for o in Organisation.objects.filter(bin__in=chunk)})
@@ -88,11 +98,17 @@ class ContactIndex:
             )
             for org_id, tag in pairs:
                 tags.setdefault(org_id, []).append(tag)
-        org_entities = {pk: self.add_org(Entity(o, False, tags.get(pk, ()))) for pk, o in sorted(orgs.items())}
-        person_entities = {pk: self.add_person(Entity(p, False)) for pk, p in sorted(people.items())}
+        org_entities = {e.obj.pk: e for e in self.orgs if e.obj.pk in orgs}
+        person_entities = {e.obj.pk: e for e in self.people if e.obj.pk in people}
+        for pk, o in sorted(orgs.items()):
+            if pk not in known_orgs:
+                org_entities[pk] = self.add_org(Entity(o, False, tags.get(pk, ())))
+        for pk, p in sorted(people.items()):
+            if pk not in known_people:
+                person_entities[pk] = self.add_person(Entity(p, False))
         for m in memberships.values():
             org, person = org_entities.get(m.organisation_id), person_entities.get(m.person_id)
-            if org and person:
+            if org and person and self.link(org, person) is None:
                 self.add_link(Link(org, person, m))
 
     # --- indexes ------------------------------------------------------------------

@@ -39,7 +39,7 @@ def name_key(text, noise=None):
     return name_key_for(str(text or ""), noise_words() if noise is None else tuple(noise))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def name_key_for(text, noise):
     text = _PUNCTUATION.sub(" ", fold(text))
     text = _SPACES.sub(" ", text).strip()
@@ -61,4 +61,9 @@ def _split(noise):
 
 def person_key(text):
     """The comparison key of a person's name: word order kept, punctuation dropped."""
+    return _person_key(str(text or ""))
+
+
+@lru_cache(maxsize=16384)
+def _person_key(text):
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", fold(text))).strip()

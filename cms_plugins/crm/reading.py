@@ -199,34 +199,87 @@ def _decode(value):
             return dt.datetime.fromisoformat(value["dt"])
         if "d" in value:
             return dt.date.fromisoformat(value["d"])
-        raise UnreadableFile(_("The stored upload is damaged; please upload the file again."))
+        raise _damaged()
     return value
 
 
 def table_to_json(table):
-    return json.dumps(
-        {
-            "headers": [str(h) for h in table.headers],
-            "rows": [[line, [_encode(cell) for cell in cells]] for line, cells in table.rows],
-            "file_format": table.file_format,
-            "encoding": table.encoding,
-            "delimiter": table.delimiter,
-            "blank_rows": table.blank_rows,
-        },
-        ensure_ascii=False,
-    ).encode("utf-8")
+    """The table as JSON Lines: a first line with the headers and how the file was read,
+    then one line per row, so a background import can read it a row at a time."""
+    meta = {
+        "headers": [str(h) for h in table.headers],
+        "row_count": len(table.rows),
+        "file_format": table.file_format,
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "blank_rows": table.blank_rows,
+    }
+    lines = [json.dumps(meta, ensure_ascii=False)]
+    lines.extend(
+        json.dumps([line, [_encode(cell) for cell in cells]], ensure_ascii=False) for line, cells in table.rows
+    )
+    return "\n".join(lines).encode("utf-8")
+
+
+def _damaged():
+    return UnreadableFile(_("The stored upload is damaged; please upload the file again."))
+
+
+def _table(meta, rows):
+    return Table(
+        headers=list(meta["headers"]),
+        rows=rows,
+        file_format=meta["file_format"],
+        encoding=meta.get("encoding", ""),
+        delimiter=meta.get("delimiter", ""),
+        blank_rows=int(meta.get("blank_rows", 0)),
+    )
+
+
+def _row(text):
+    line, cells = json.loads(text)
+    return int(line), [_decode(cell) for cell in cells]
 
 
 def table_from_json(data):
+    """The whole table from ``table_to_json``'s bytes."""
     try:
-        raw = json.loads(data)
-        return Table(
-            headers=list(raw["headers"]),
-            rows=[(int(line), [_decode(cell) for cell in cells]) for line, cells in raw["rows"]],
-            file_format=raw["file_format"],
-            encoding=raw.get("encoding", ""),
-            delimiter=raw.get("delimiter", ""),
-            blank_rows=int(raw.get("blank_rows", 0)),
-        )
+        first, _newline, rest = data.partition(b"\n")
+        # One JSON array of the row lines: one parse, not one per row.
+        rows = json.loads(b"[" + b",".join(text for text in rest.splitlines() if text.strip()) + b"]")
+        return _table(json.loads(first), [(int(line), [_decode(cell) for cell in cells]) for line, cells in rows])
     except (ValueError, KeyError, TypeError) as error:
-        raise UnreadableFile(_("The stored upload is damaged; please upload the file again.")) from error
+        raise _damaged() from error
+
+
+class StoredRows:
+    """The rows of a stored table, read from storage a line at a time on each pass
+    (``len()`` from the first line), so a 100,000-row file is never in memory at once."""
+
+    def __init__(self, open_file, count):
+        self.open_file = open_file
+        self.count = count
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        with self.open_file() as handle:
+            handle.readline()
+            # readline(), not iteration: iterating a Django File starts again from the top.
+            for text in iter(handle.readline, b""):
+                if text.strip():
+                    try:
+                        yield _row(text)
+                    except (ValueError, KeyError, TypeError) as error:
+                        raise _damaged() from error
+
+
+def stored_table(open_file):
+    """A Table whose rows stay in storage: ``open_file()`` opens ``table_to_json``'s bytes."""
+    try:
+        with open_file() as handle:
+            meta = json.loads(handle.readline())
+        return _table(meta, StoredRows(open_file, int(meta["row_count"])))
+    except (ValueError, KeyError, TypeError) as error:
+        raise _damaged() from error

@@ -21,6 +21,8 @@ Rules beyond one cell:
   from the name, "ИГ …", when no column gives it).
 """
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.utils import timezone
@@ -74,6 +76,10 @@ PERSON_FIELDS = {
     "person_notes": "notes",
 }
 KEYS = [*ORG_FIELDS, "focus_areas", *PERSON_FIELDS, "role"]
+KEY_SET = frozenset(KEYS)
+# Model field -> column key.
+ORG_COLUMNS = {name: key for key, name in ORG_FIELDS.items()}
+PERSON_COLUMNS = {name: key for key, name in PERSON_FIELDS.items()}
 MATCH_KEYS = ("bin", "org_name", "district", "email", "phone", "full_name")
 NEW, UPDATED, UNCHANGED, INVALID = "new", "updated", "unchanged", "invalid"
 PROGRESS_EVERY = 250
@@ -88,8 +94,10 @@ def _field(key, widget):
 
 
 class Contact:
-    """One row's instance: the organisation and person it means, and its values."""
+    """One row's instance: the organisation and person it means, and its values
+    (by column key, set by ``ContactResource.import_field``; read as attributes too)."""
 
+    __slots__ = ("changes", "org", "org_status", "person", "person_status", "row_status", "values")
     pk = None
 
     def __init__(self, org=None, person=None):
@@ -101,15 +109,8 @@ class Contact:
         self.person_status = ""
         self.changes = []  # column keys whose values change
 
-    def __setattr__(self, name, value):
-        # Fields set the row's cleaned values by their column key.
-        if name in KEYS:
-            self.values[name] = value
-        else:
-            super().__setattr__(name, value)
-
     def __getattr__(self, name):
-        if name in KEYS:
+        if name in KEY_SET:
             return self.values.get(name)
         raise AttributeError(name)
 
@@ -174,6 +175,10 @@ class ContactResource(resources.Resource):
         self.name_key = lambda text: name_key_for(str(text or ""), noise)
         self.index = ContactIndex(self.name_key)
         self.import_fields = list(self.fields.values())
+        # Cleaned cells by column and text: a file repeats its districts, legal forms,
+        # BINs and focus areas on row after row, and each widget is a pure function of
+        # the cell's text within one import.
+        self.cleaned = {key: {} for key in self.fields}
 
     def get_import_fields(self):
         return self.import_fields
@@ -190,16 +195,21 @@ class ContactResource(resources.Resource):
         return escape_formula(instance.get(field.attribute, ""))
 
     # --- before the rows: load what the file may mean -----------------------------
-    def clean_keys(self, row):
-        """The cells the matching rules read, cleaned once per row: value or ValueError."""
-        keys = {}
-        for key in MATCH_KEYS:
-            if key in row:
-                try:
-                    keys[key] = self.fields[key].clean(row)
-                except ValueError as error:
-                    keys[key] = error
-        return keys
+    def clean_cell(self, key, cell):
+        """A cell through its column's widget, once per distinct text: value or ValueError."""
+        cache = self.cleaned[key]
+        try:
+            return cache[cell]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell (never from our reader) is cleaned each time
+            cache = {}
+        try:
+            value = self.fields[key].widget.clean(cell)
+        except ValueError as error:
+            value = error
+        cache[cell] = value
+        return value
 
     def match_keys(self):
         """The current row's matching values; a cell in error counts as blank."""
@@ -208,21 +218,22 @@ class ContactResource(resources.Resource):
     def before_import(self, dataset, **kwargs):
         # Only the file's columns are imported: a missing column is no value, not a blank.
         self.import_fields = [f for f in self.fields.values() if f.column_name in set(dataset.headers or ())]
-        self.keys_by_row = [self.clean_keys(row) for row in dataset.dict]
-        bins, names, emails, phones = set(), set(), set(), set()
-        for keys in self.keys_by_row:
-            value = keys.get("bin")
-            if value and not isinstance(value, ValueError):
-                bins.add(value)
-            value = keys.get("org_name")
-            if value and not isinstance(value, ValueError):
-                names.add(self.name_key(value))
-            value = keys.get("email")
-            if value and not isinstance(value, ValueError):
-                emails.add(value)
-            value = keys.get("phone")
-            if value and not isinstance(value, ValueError):
-                phones.add(value)
+        # Cleaned cells are kept for one dataset (a batch of a streamed import), not the
+        # whole file: e-mails, phones and names are mostly unique and would pile up.
+        self.cleaned = {key: {} for key in self.fields}
+        # By column, not by row: no dict a row, and each column's cells through one widget.
+        headers = list(dataset.headers or ())
+        present = [key for key in MATCH_KEYS if key in headers]
+        columns = {key: [self.clean_cell(key, cell) for cell in dataset.get_col(headers.index(key))] for key in present}
+        self.keys_by_row = [dict(zip(present, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        if not present:
+            self.keys_by_row = [{} for _row in range(len(dataset))]
+
+        def found(key):
+            return {v for v in columns.get(key, ()) if v and not isinstance(v, ValueError)}
+
+        names = {self.name_key(name) for name in found("org_name")}
+        bins, emails, phones = found("bin"), found("email"), found("phone")
         self.index.prefetch(bins, names, emails, phones)
 
     def before_import_row(self, row, **kwargs):
@@ -235,12 +246,13 @@ class ContactResource(resources.Resource):
         key = field.attribute
         if key in self.row_keys:
             value = self.row_keys[key]
-            if isinstance(value, ValueError):
-                raise value
         elif field.column_name in row:
-            value = field.widget.clean(row[field.column_name], row=row)
+            value = self.clean_cell(key, row[field.column_name])
         else:
             return
+        if isinstance(value, ValueError):
+            # A new exception each row: raising the cached one again would chain tracebacks.
+            raise ValueError(*value.args)
         if value is not None:
             instance.values[key] = value
 
@@ -300,7 +312,7 @@ class ContactResource(resources.Resource):
                 contact.org_status = NEW
                 created = True
             before = len(contact.changes)
-            self.apply(org_entity, org, ORG_FIELDS, contact.changes)
+            self.apply(org_entity, org, ORG_COLUMNS, contact.changes)
             if org_entity.is_new or "bin" in org_entity.changed:
                 index.index_org(org_entity)
             added = [t for t in tags if fold(t) not in org_entity.tags]
@@ -319,18 +331,21 @@ class ContactResource(resources.Resource):
                 contact.person_status = NEW
                 created = True
             before = len(contact.changes)
-            self.apply(person_entity, person, PERSON_FIELDS, contact.changes)
+            self.apply(person_entity, person, PERSON_COLUMNS, contact.changes)
             if person_entity.is_new or {"email", "phone"} & person_entity.changed:
                 index.index_person(person_entity)
             if org_entity is not None:
                 link = index.link(org_entity, person_entity)
                 if link is None:
-                    membership = Membership(organisation=org_entity.obj, person=person_entity.obj, role=role)
-                    index.add_link(Link(org_entity, person_entity, membership)).changed = True
+                    link = index.add_link(Link(org_entity, person_entity, role=role))
+                    index.pending_links.append(link)
+                    link.changed = True
                     org_entity.touched = person_entity.touched = True
                     contact.changes.append("org_name")
-                elif role and link.obj.role != role:
-                    link.obj.role = role
+                elif role and link.role != role:
+                    link.role = role
+                    if not link.changed:
+                        index.pending_links.append(link)
                     link.changed = True
                     org_entity.touched = person_entity.touched = True
                     contact.changes.append("role")
@@ -339,8 +354,7 @@ class ContactResource(resources.Resource):
         contact.person = person_entity
         contact.row_status = NEW if created else (UPDATED if contact.changes else UNCHANGED)
 
-    def apply(self, entity, values, names, changes):
-        keys = {name: key for key, name in names.items()}
+    def apply(self, entity, values, keys, changes):
         obj = entity.obj
         for name, value in values.items():
             if name == "district":
@@ -366,8 +380,6 @@ class ContactResource(resources.Resource):
 
     def form_from_name(self, name):
         """The legal form a name starts with ("ОО «…»", "Инициативная группа …"), if any."""
-        import re
-
         table = self.fields["legal_form"].widget.table
         words = re.sub(r"[«»\"'“”„()]", " ", fold(name)).split()
         for length in (3, 2, 1):
@@ -413,12 +425,16 @@ class ContactResource(resources.Resource):
         for entity in people:
             entity.obj.name_key = person_key(entity.obj.full_name)
         self._save(Person, people, now)
-        links = [link for link in self.index.links.values() if link.changed]
-        new_links = [link.obj for link in links if link.obj.pk is None]
-        # bulk_create reads the ids the organisation and person got in this batch.
-        Membership.objects.bulk_create(new_links, batch_size=1000)
-        fresh = {id(m) for m in new_links}
-        Membership.objects.bulk_update([link.obj for link in links if id(link.obj) not in fresh], ["role"])
+        links, self.index.pending_links = self.index.pending_links, []
+        stored = [link for link in links if link.obj is not None]
+        for link in stored:
+            link.obj.role = link.role
+        new_links = [link for link in links if link.obj is None]
+        for link in new_links:
+            # The organisation and person got their ids in this batch, just above.
+            link.obj = Membership(organisation_id=link.org.obj.pk, person_id=link.person.obj.pk, role=link.role)
+        Membership.objects.bulk_create([link.obj for link in new_links], batch_size=1000)
+        Membership.objects.bulk_update([link.obj for link in stored], ["role"])
         for link in links:
             link.changed = False
         self._write_tags(orgs)

@@ -13,7 +13,7 @@ from cms_plugins.erasure import Identity, erase_everywhere
 from .erasure import empty_person
 from .exporting import rejects_bytes
 from .import_storage import import_storage
-from .importing import import_table
+from .importing import import_stream, import_table
 from .models import (
     ColumnMapping,
     ImportLog,
@@ -42,18 +42,20 @@ def run_import(
     mapping=None,
     entry=None,
     progress=None,
+    stream=False,
 ):
     """Read, match and (unless dry_run) write a contacts file; log it; save its rejects.
 
     ``data`` is the file's bytes, or None with ``table`` already read; ``mapping``
     the coordinator's column choices (header -> key, "" to ignore); ``entry`` an
-    ImportLog to fill (a background import's) instead of a new one. Returns
+    ImportLog to fill (a background import's) instead of a new one; ``stream`` imports
+    in batches keeping no row but the invalid ones (``importing.import_stream``). Returns
     (ImportReport, ImportLog or None). Raises reading.UnreadableFile when the file
     is not a spreadsheet at all.
     """
     started = time.perf_counter()
     table = table if table is not None else read_table(data, file_name)
-    result = import_table(
+    result = (import_stream if stream else import_table)(
         table, mapping=mapping, source=file_name, skip_invalid=skip_invalid, dry_run=dry_run, progress=progress
     )
     if log:

@@ -369,6 +369,18 @@ class ImportResultView(CrmAdminView):
         return super().get(request, *args, **kwargs)
 
 
+def import_progress(request, pk):
+    """A background import's rows done, as JSON for the progress page's script.
+
+    Refused with a JSON 403 (not the admin's redirect to its dashboard, which a
+    script cannot read) to whoever may not import contacts."""
+    allowed, reason = can_import_contacts(request.user)
+    if not allowed:
+        return JsonResponse({"error": str(reason)}, status=403)
+    log = get_object_or_404(ImportLog, pk=pk)
+    return JsonResponse({"state": log.state, "rows_done": background.rows_done(log), "rows": log.rows})
+
+
 def rejects_download(request, pk):
     allowed, reason = can_import_contacts(request.user)
     if not allowed:

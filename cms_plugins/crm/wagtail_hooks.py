@@ -19,6 +19,7 @@ hooks.register("register_bulk_action", CrmDeleteBulkAction, order=100)
 urlpatterns = [
     path("import/", views.ImportView.as_view(), name="import"),
     path("imports/<int:pk>/", views.ImportResultView.as_view(), name="import_result"),
+    path("imports/<int:pk>/progress/", views.import_progress, name="import_progress"),
     path("imports/<int:pk>/rejects/", views.rejects_download, name="import_rejects"),
     path("export/<slug:kind>/", views.export_view, name="export"),
     path("duplicates/", views.DuplicatesView.as_view(), name="duplicates"),

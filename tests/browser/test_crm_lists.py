@@ -1,9 +1,11 @@
 """A coordinator reads the organisation list at 1280 and 1024 px: names on one or two lines, not in slivers."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from cms_plugins.crm.models import Interaction, Membership, Organisation, Person
 from cms_plugins.places.resolver import resolve_district
@@ -51,3 +53,10 @@ def test_organisation_list_is_readable(desktop_page, coordinator, organisations,
     assert table["x"] + table["width"] <= width + 1, "the list fits the window without scrolling sideways"
     last_contact = page.locator("table.listing tbody tr").first.locator("td").nth(6).inner_text().strip()
     assert last_contact, "the last contact is shown"
+    # The header's buttons are whole, not cut off under the search box (as at 1280 px before).
+    add = page.get_by_role("link", name=re.compile("Добавить"))
+    search = page.locator("input[name=q]").first
+    assert add.bounding_box()["x"] + add.bounding_box()["width"] <= search.bounding_box()["x"]
+    page.get_by_role("button", name="Действия").click()
+    expect(page.get_by_role("link", name="Экспорт XLSX")).to_be_visible()
+    expect(page.get_by_role("link", name="Дубликаты")).to_be_visible()

@@ -323,3 +323,12 @@ def test_organisation_list_sorts_by_name_and_people(coordinator_client, records)
     page = coordinator_client.get(ORG_LIST, {"ordering": "name"}).content.decode()
     assert page.index("ИГ Лютик") < page.index("ОО Ромашка")
     assert coordinator_client.get(ORG_LIST, {"ordering": "-people_count"}).status_code == 200
+
+
+def test_add_buttons_read_as_russian_sentences(coordinator_client, records):
+    """Protects: the list's add button declines the noun in Russian ("Добавить организацию"), which
+    Wagtail's generic "Add %(model_name)s" cannot do."""
+    for url, label in ((ORG_LIST, "Добавить организацию"), (PEOPLE_LIST, "Добавить человека")):
+        content = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+        assert label in content
+        assert "Добавить организация" not in content and "Добавить человек<" not in content

@@ -116,3 +116,119 @@ def test_anonymising_a_person_scrubs_a_background_previews_messages(coordinator_
     anonymise_person(person)
     log.refresh_from_db()
     assert "secret@mail.kz" not in str(log.preview)
+
+
+STREAM_HEADER = ["Организация", "БИН", "ФИО", "Эл. почта", "Должность"]
+# Row 4 repeats row 1's organisation and person in another batch (two rows a batch):
+# one organisation, one person, the role updated — as in one pass.
+STREAM_ROWS = [
+    ["ОО А", BINS[0], "Айгуль", "a@mail.kz", "председатель"],
+    ["ОО Б", BINS[1], "Серик", "s@mail.kz", ""],
+    ["ОО В", BINS[2], "Мария", "m@mail.kz", ""],
+    ["ОО А", BINS[0], "Айгуль", "a@mail.kz", "бухгалтер"],
+    ["ОО Б", BINS[1], "Мария", "m@mail.kz", ""],
+]
+
+
+def stream(rows, **kwargs):
+    from cms_plugins.crm.importing import import_stream
+    from cms_plugins.crm.reading import read_table
+
+    table = read_table(csv_bytes([STREAM_HEADER, *rows]), "big.csv")
+    return import_stream(table, batch_rows=2, **kwargs)
+
+
+def test_a_streamed_import_matches_across_batches_as_one_pass_does():
+    """Protects big files: a record made in one batch is found, not duplicated, by a later batch."""
+    from cms_plugins.crm.importing import import_table
+    from cms_plugins.crm.models import Membership, Person
+    from cms_plugins.crm.reading import read_table
+
+    one_pass = import_table(read_table(csv_bytes([STREAM_HEADER, *STREAM_ROWS]), "big.csv"), dry_run=True)
+    report = stream(STREAM_ROWS, dry_run=False)
+    assert report.imported and not report.rows  # no per-row results kept
+    assert {s: report.count(s) for s in ("new", "updated", "unchanged", "invalid")} == {
+        s: one_pass.count(s) for s in ("new", "updated", "unchanged", "invalid")
+    }
+    assert (
+        (report.organisations_new, report.people_new, report.organisations_updated, report.people_updated)
+        == (
+            one_pass.organisations_new,
+            one_pass.people_new,
+            one_pass.organisations_updated,
+            one_pass.people_updated,
+        )
+        == (3, 3, 0, 0)
+    )
+    assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == (3, 3, 4)
+    assert Membership.objects.get(person__email="a@mail.kz").role == "бухгалтер"
+
+
+def test_a_streamed_dry_run_or_blocked_import_writes_nothing():
+    """Protects the data: the background preview, and an all-or-nothing file with a bad row late on, leave no trace."""
+    preview = stream(STREAM_ROWS, dry_run=True)
+    assert preview.count("new") == 3 and not preview.imported and not Organisation.objects.exists()
+    bad = [*STREAM_ROWS[:4], ["ОО Г", "123", "Ерлан", "e@mail.kz", ""]]
+    blocked = stream(bad, dry_run=False)
+    assert not blocked.imported and not Organisation.objects.exists()
+    assert [row.line for row in blocked.invalid_rows] == [6] and blocked.invalid_rows[0].cells[1] == "123"
+    skipped = stream(bad, dry_run=False, skip_invalid=True)
+    assert skipped.imported and Organisation.objects.count() == 3 and skipped.count("invalid") == 1
+
+
+def test_background_import_reads_the_stored_upload_a_row_at_a_time(coordinator_client, monkeypatch):
+    """Protects memory on big files: the worker never loads the stored table whole."""
+    from cms_plugins.crm import reading
+
+    def refuse(data):
+        raise AssertionError("the background import read the whole stored table")
+
+    page = coordinator_client.get(upload(coordinator_client)["Location"]).content.decode()
+    monkeypatch.setattr(reading, "table_from_json", refuse)
+    coordinator_client.post(reverse("crm:import"), {**hidden_fields(page), "step": "confirm"})
+    assert ImportLog.objects.get(dry_run=False).imported and Organisation.objects.count() == 3
+
+
+def test_progress_json_is_for_importers_only(client, coordinator, press):
+    """Protects the import log: the progress endpoint answers who may import, refuses the others."""
+    log = ImportLog.objects.create(file_name="big.csv", rows=100, state="running", running_lock="contacts")
+    cache.set(background.progress_key(log.pk), 40)
+    url = reverse("crm:import_progress", args=[log.pk])
+    assert client.get(url).status_code in (302, 403)  # signed out: the admin's login, no figures
+    client.force_login(press)
+    refused = client.get(url)
+    assert refused.status_code == 403 and "rows" not in refused.json()
+    client.force_login(coordinator)
+    assert client.get(url).json() == {"state": "running", "rows_done": 40, "rows": 100}
+
+
+def test_progress_page_updates_live_with_a_same_origin_script(coordinator_client):
+    """Protects the live progress bar: a script file (no inline script, CSP) polls the JSON; without JS the
+    page still refreshes itself."""
+    log = ImportLog.objects.create(file_name="big.csv", rows=100, state="running", running_lock="contacts")
+    page = coordinator_client.get(reverse("crm:import_result", args=[log.pk])).content.decode()
+    assert re.search(r'<script src="[^"]*crm/import_progress\.js"', page)
+    assert f'data-progress-url="{reverse("crm:import_progress", args=[log.pk])}"' in page
+    assert re.search(r"<noscript>\s*<meta http-equiv=\"refresh\" content=\"3\">\s*</noscript>", page)
+    assert "<script>" not in page
+
+
+def test_the_command_streams_a_big_file(tmp_path, settings, monkeypatch):
+    """Protects memory on the command line: a file over the threshold is imported in batches, with the same result."""
+    from django.core.management import call_command
+
+    from cms_plugins.crm import services
+
+    settings.CRM_IMPORT_BACKGROUND_ROWS = 2
+    path = tmp_path / "big.csv"
+    path.write_bytes(csv_bytes([STREAM_HEADER, *STREAM_ROWS]))
+    streamed = []
+    original = services.import_stream
+
+    def spy(*args, **kwargs):
+        streamed.append(True)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(services, "import_stream", spy)
+    call_command("import_contacts", str(path))
+    assert streamed and Organisation.objects.count() == 3

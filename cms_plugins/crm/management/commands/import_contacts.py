@@ -7,9 +7,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from ...background import threshold
 from ...columns import DATA_COLUMNS
 from ...exporting import rejects_bytes
-from ...reading import UnreadableFile
+from ...reading import UnreadableFile, read_table
 from ...services import run_import
 
 
@@ -58,8 +59,12 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}") from error
         try:
+            table = read_table(data, path.name)
             result, _log = run_import(
-                data,
+                None,
+                table=table,
+                # A big file is imported in batches, keeping only the invalid rows (as the worker does).
+                stream=len(table.rows) > threshold(),
                 file_name=path.name,
                 skip_invalid=options["skip_invalid"],
                 dry_run=options["dry_run"],

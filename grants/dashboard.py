@@ -66,7 +66,9 @@ class CompetitionPanel(Component):
         ]
         from cms_plugins.places.pages import districts_by_code
 
-        locale = Locale.objects.filter(language_code=(parent_context["request"].LANGUAGE_CODE or "")[:2]).first()
+        locale = Locale.objects.filter(
+            language_code=(getattr(parent_context["request"], "LANGUAGE_CODE", "") or "")[:2]
+        ).first()
         names = {code: str(d.name) for code, d in districts_by_code(locale.pk).items()} if locale else {}
         bars, height = district_chart(districts, names)
         pending = (

@@ -238,3 +238,15 @@ def test_report_questions_get_keys_and_take_no_files(db):
         with pytest.raises(ValidationError) as refused:
             call.full_clean()
         assert any("no files" in message for message in refused.value.message_dict["report_steps"])
+
+
+@pytest.mark.django_db
+def test_a_name_in_a_report_is_erased_with_the_person(client, grantee):
+    from cms_plugins.erasure import Identity, erase_everywhere
+
+    call, _application, grant, _coordinator = grantee
+    name = "Айгуль Серикова"
+    client.post(report_url(call), {**POST, "narrative-done": f"Вела кружок {name}."})
+    erase_everywhere(Identity.of(names=[name], emails=[], phones=[]))
+    report = GrantReport.objects.get(grant=grant)
+    assert name not in str(report.answers) and report.spending[0]["spent"] == 360000

@@ -13,9 +13,9 @@ from django.utils.translation import get_language
 from cms_plugins.locales import active_locale_id
 from cms_plugins.pagecache import content_version
 from cms_plugins.places.models import District
-from cms_plugins.places.pages import district_page_urls
+from cms_plugins.places.pages import district_page_urls, districts_by_code
 
-from .sources import district_figures
+from .sources import NOT_INSTALLED, district_figures, indicators
 
 VIEWBOX = "0 0 600 470"
 
@@ -80,17 +80,29 @@ def coverage(request=None):
 
 
 def _compute(request):
-    districts = district_figures(District.objects.filter(locale_id=active_locale_id()).in_order())
+    """Meetings and NGOs per district from the monitoring indicators (the numbers coordinators
+    see), over the districts' cached reference data; without monitoring, counted here."""
+    figures = indicators()
+    if figures is NOT_INSTALLED:
+        districts = district_figures(District.objects.filter(locale_id=active_locale_id()).in_order())
+        meetings = {d.code: getattr(d, "meetings", 0) for d in districts}
+        organisations = {d.code: getattr(d, "organisations", None) for d in districts}
+    else:
+        districts = list(districts_by_code(active_locale_id()).values())
+        values = figures.figures_by_key()
+        meetings = values["meetings_held"].by_district if values["meetings_held"].has_data else {}
+        ngos = values["ngos_known"]
+        # None (not 0) when the CRM is not there: the map then shows no NGO column
+        organisations = {d.code: ngos.by_district.get(d.code, 0) if ngos.has_data else None for d in districts}
     urls = district_page_urls(request)
     rows = []
     for district in districts:
-        organisations = getattr(district, "organisations", None)
         row = DistrictCoverage(
             code=district.code,
             name=district.name,
             is_city=district.is_city,
-            meetings=getattr(district, "meetings", 0),
-            organisations=organisations,
+            meetings=meetings.get(district.code) or 0,
+            organisations=organisations.get(district.code),
             url=urls.get(district.code),
         )
         if district.code in SHAPES:

@@ -35,11 +35,9 @@ SECTIONS_LAST = [
 
 
 def home_body(text, about_page):
-    figures = [{"value": v, "label": label} for v, label in text["figures"]]
     faq = [{"question": q, "answer": a} for q, a in text["faq"]]
     return [
         *SECTIONS_FIRST,
-        {"type": "key_figures", "value": {"title": text["figures_title"], "figures": figures}},
         {"type": "rich_text", "value": text["text"]},
         {
             "type": "call_to_action",

@@ -118,7 +118,8 @@ class StandardPage(ReviewedPublishingMixin, IntroMixin, Page):
     search_fields = Page.search_fields + IntroMixin.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    # a survey lives in a section press staff write in (e.g. About → the needs survey)
+    subpage_types = ["home.StandardPage", "surveys.SurveyPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -101,6 +101,14 @@ def meeting_count_for(district_code):
     return model.objects.live().public().meeting_count_for(district_code)
 
 
+def indicators():
+    """The programme's computed indicators (``monitoring.public``: ``public_figures()``,
+    ``figures_by_key()``), or NOT_INSTALLED without monitoring."""
+    if not apps.is_installed("monitoring"):
+        return NOT_INSTALLED
+    return import_module("monitoring.public")
+
+
 def district_figures(districts):
     """``districts`` (a District queryset) annotated with ``meetings`` and ``organisations``
     where those domains are installed (in the same query)."""

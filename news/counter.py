@@ -1,57 +1,18 @@
-"""Which requests count as a reader's view (pure functions, no database).
+"""Which requests count as a reader's view of a news page.
 
 A view is counted by a 1×1 image the news page embeds (see ``views.view_pixel``):
 browsers load it without JavaScript, a full-page cache in front of the site cannot
 swallow it (it is never cached), and most robots and link-preview fetchers never load
-the images of a page. What still reaches it is filtered here.
+the images of a page. What still reaches it is filtered by ``cms_plugins.readers``,
+which the manuals' download counter shares.
 """
 
 import hashlib
-import re
 
 from cms_plugins.clientip import client_ip
+from cms_plugins.readers import REPEAT_WINDOW, is_bot, is_editor, is_prefetch, should_count
 
-# Robots, link-preview fetchers (messengers, social networks), monitoring and tools.
-BOT_PATTERN = re.compile(
-    r"bot|crawl|spider|slurp|archiver|preview|facebookexternalhit|embedly|whatsapp|telegram|skype|"
-    r"vkshare|yandex|bingpreview|lighthouse|headless|phantom|python-|curl|wget|httpclient|okhttp|"
-    r"go-http|java/|libwww|monitor|uptime|pingdom|scrapy|feedfetcher|rss",
-    re.IGNORECASE,
-)
-
-# A reload within this many seconds from the same address and browser is not a new view.
-REPEAT_WINDOW = 30 * 60
-
-
-def is_bot(user_agent):
-    """True for robots and tools, and for clients that do not say what they are."""
-    return not user_agent or bool(BOT_PATTERN.search(user_agent))
-
-
-def is_prefetch(headers):
-    """Speculative loads (link prefetch/prerender) are not reads."""
-    purpose = (headers.get("Sec-Purpose") or headers.get("Purpose") or headers.get("X-Moz") or "").lower()
-    return "prefetch" in purpose or "prerender" in purpose
-
-
-def is_editor(user):
-    """People who work in the admin read pages while editing them; their reads are not counted."""
-    return bool(user and user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin")))
-
-
-def should_count(request):
-    """(True, "") when the request is a reader's view, else (False, reason)."""
-    if request.method != "GET":
-        return False, "method"
-    if getattr(request, "is_preview", False):
-        return False, "preview"
-    if is_bot(request.headers.get("User-Agent", "")):
-        return False, "bot"
-    if is_prefetch(request.headers):
-        return False, "prefetch"
-    if is_editor(getattr(request, "user", None)):
-        return False, "editor"
-    return True, ""
+__all__ = ["REPEAT_WINDOW", "is_bot", "is_editor", "is_prefetch", "repeat_key", "should_count"]
 
 
 def repeat_key(request, page_id, secret):

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatedList
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -59,18 +59,27 @@ class Category(models.TextChoices):
     ANNOUNCEMENT = "announcement", _("Announcement")
 
 
-class DistrictCodes(models.Aggregate):
-    """The codes of the rows aggregated, as one comma-separated text (codes are slugs: no
-    comma in them). Lets a list of cards bring each item's district codes in its own query
-    instead of a prefetch query; ``NewsPage.local_districts`` names them from the cached
-    ``districts_by_code``. String aggregation has a different name on each database."""
+class JoinedText(models.Aggregate):
+    """The texts of the rows aggregated, one a line (``DISTRICT_RECORD``): lets a list of cards bring
+    each item's districts, named in the item's language, in its own query instead of a prefetch
+    query or a lookup of every district. String aggregation has a different name on each database."""
 
     function = "STRING_AGG"  # PostgreSQL
-    template = "%(function)s(%(expressions)s, ',')"
+    template = "%(function)s(%(expressions)s, CHR(10))"
     output_field = models.TextField()
 
     def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+        return self.as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, CHAR(10))",
+            **extra_context,
+        )
+
+
+# One district in JoinedText: its order, code and name, tab-separated (names hold no tab or line break).
+DISTRICT_FIELDS = ("sort_order", "code", "name")
 
 
 class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
@@ -95,15 +104,21 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
         # The image comes with the page (a join); its renditions as Wagtail's
         # prefetch_renditions() would fetch them, in one query for the whole list.
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_FILTERS)
-        # The districts' codes come with each item (a correlated subquery) rather than in a
-        # prefetch query of their own: a card names them from districts_by_code(), cached
-        # reference data the list reads anyway. This keeps the news list within 12 queries.
-        codes = (
-            NewsPage.districts.through.objects.filter(newspage=OuterRef("pk"))
+        # The districts come with each item, named in the item's language (translations share
+        # district rows, linked in the source language): a correlated subquery rather than a
+        # prefetch query or a lookup of every district. This keeps the lists within 12 queries.
+        linked_codes = NewsPage.districts.through.objects.filter(newspage=OuterRef(OuterRef("pk"))).values(
+            "district__code"
+        )
+        parts = []
+        for field in DISTRICT_FIELDS:
+            parts += [Cast(field, models.TextField()), Value("\t")]
+        districts = (
+            District.objects.filter(locale_id=OuterRef("locale_id"), code__in=linked_codes)
             .order_by()
-            .values("newspage")
-            .annotate(codes=DistrictCodes("district__code"))
-            .values("codes")
+            .values("locale_id")
+            .annotate(records=JoinedText(Concat(*parts[:-1], output_field=models.TextField())))
+            .values("records")
         )
         # Body and gallery are heavy and unused on a card; the meeting facts (villages,
         # topics) are short lists a district page shows and `is_meeting` reads, so they
@@ -112,7 +127,7 @@ class NewsPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
             self.defer("body", "gallery")
             .select_related("locale", "cover_image")
             .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions"))
-            .annotate(district_codes=Subquery(codes))
+            .annotate(district_records=Subquery(districts))
         )
 
     def latest_and_meetings(self, count):
@@ -425,13 +440,11 @@ class NewsPage(ReviewedPublishingMixin, OneQueryViewRestrictionsMixin, ServeCach
     @cached_property
     def local_districts(self):
         """The page's districts named in the page's own language (translations share district rows)."""
-        codes = getattr(self, "district_codes", False)  # loaded with a listing: for_listing()
-        if codes is not False:
-            wanted = set(codes.split(",")) if codes else set()
-            names = districts_by_code(self.locale_id)  # in the districts' order, as a query would give them
-            if wanted <= names.keys():
-                return [district for code, district in names.items() if code in wanted]
-            # a code without a district in this language (not expected): read them as below
+        records = getattr(self, "district_records", False)  # loaded with a listing: for_listing()
+        if records is not False:
+            rows = [dict(zip(DISTRICT_FIELDS, line.split("\t"), strict=True)) for line in (records or "").splitlines()]
+            rows.sort(key=lambda row: (int(row["sort_order"]), row["name"]))  # the districts' order
+            return [District(code=row["code"], name=row["name"], locale_id=self.locale_id) for row in rows]
         districts = list(self.districts.all())
         if not districts or all(district.locale_id == self.locale_id for district in districts):
             return districts

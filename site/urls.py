@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_plugins import translation_access
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
+from manuals import views as manual_views
 from news import views as news_views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # Outside the page tree so that counting a view costs one UPDATE (see news/counter.py).
     path("views/<int:page_id>.gif", news_views.view_pixel, name="news_view_pixel"),
+    # Counts a manual's download, then redirects to the file (see manuals/views.py).
+    path("manuals/<int:manual_id>/download/", manual_views.download, name="manual_download"),
 ]
 
 if settings.DEBUG:

@@ -27,13 +27,6 @@ HOME = {
         "title": "Сельские НПО Западно-Казахстанской области",
         "intro": "Мы ездим по районам, учим писать проекты и помогаем сельским инициативам получить первый грант.",
         "hero_button_label": "О программе",
-        "figures_title": "Программа в цифрах",
-        "figures": [
-            ("655", "общественных объединений зарегистрировано в области"),
-            ("≈100", "из них работают активно"),
-            ("8 %", "НПО действуют на районном уровне"),
-            ("5 × 570\u202f000\u202f₸", "малых грантов в первом конкурсе"),
-        ],
         "text": (
             "<p>В городах области общественных организаций много, а в сёлах — единицы. "
             "Программа «Ауыл» меняет это: организаторы проводят встречи в каждом районе, "
@@ -63,13 +56,6 @@ HOME = {
         "title": "Батыс Қазақстан облысының ауылдық ҮЕҰ-лары",
         "intro": "Біз аудандарды аралап, жоба жазуды үйретеміз және ауылдық бастамаларға алғашқы гранттарын алуға көмектесеміз.",
         "hero_button_label": "Бағдарлама туралы",
-        "figures_title": "Бағдарлама сандармен",
-        "figures": [
-            ("655", "облыста тіркелген қоғамдық бірлестік"),
-            ("≈100", "оның ішінде белсенді жұмыс істейді"),
-            ("8 %", "ҮЕҰ аудан деңгейінде жұмыс істейді"),
-            ("5 × 570\u202f000\u202f₸", "бірінші конкурстағы шағын гранттар"),
-        ],
         "text": (
             "<p>Облыстың қалаларында қоғамдық ұйымдар көп, ал ауылдарда санаулы ғана. "
             "«Ауыл» бағдарламасы осыны өзгертеді: ұйымдастырушылар әр ауданда кездесу өткізіп, "
@@ -99,13 +85,6 @@ HOME = {
         "title": "Rural NGOs of West Kazakhstan Region",
         "intro": "We travel to every district, teach people to write projects and help village initiatives win their first grant.",
         "hero_button_label": "About the programme",
-        "figures_title": "The programme in figures",
-        "figures": [
-            ("655", "public associations registered in the region"),
-            ("≈100", "of them are active"),
-            ("8 %", "of NGOs work at district level"),
-            ("5 × 570\u202f000\u202f₸", "small grants in the first round"),
-        ],
         "text": (
             "<p>The region's towns have many civic organisations; its villages have only a handful. "
             "Auyl sets out to change that: its organisers hold a meeting in every district, advise "

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "news",
     "grants",
     "trainings",
+    "manuals",
+    "surveys",
+    "monitoring",
     # Django's task framework with its database backend: mail and long jobs run in a
     # worker (`manage.py db_worker`), the request only enqueues.
     "django_tasks",

@@ -20,7 +20,9 @@ from cms_plugins.demo_images import get_or_create_image
 from cms_plugins.places.models import District
 from home.models import StandardPage
 from news.models import Category, NewsPage
+from tests.manuals.conftest import add_library, add_manual
 from tests.news.conftest import add_district_page, add_news, build_site, publish
+from tests.surveys.conftest import add_survey
 
 MAX_QUERIES = 12
 HOME_SECTIONS = [
@@ -79,6 +81,10 @@ class ColdPages(TestCase):
             participants=30,
             date=datetime.date(2026, 5, 2),
         )
+        cls.library = add_library(home)
+        for number in range(15):
+            add_manual(f"Пособие {number}", ("ru", "kk", "en")[number % 3], cover=cls.image)
+        cls.survey = add_survey(home)
         cls.urls = {
             "home": "/ru/",
             "news list": cls.index.url,
@@ -87,6 +93,10 @@ class ColdPages(TestCase):
             "district page": "/ru/districts/burli/",
             "districts map": cls.district_index.url,
             "standard page": cls.standard.url,
+            "manuals library": cls.library.url,
+            "manuals library, filtered and searched": cls.library.url + "?category=manual&language=ru&q=пособие",
+            "survey": cls.survey.url,
+            "survey, thanks": cls.survey.url + "thanks/",
         }
 
     def cold_queries(self, url):

@@ -11,8 +11,8 @@ from pathlib import Path
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
-PACKAGES = ["cms_plugins", "home", "news", "grants", "trainings"]
-DOMAIN_APPS = {"news", "grants", "trainings"}
+PACKAGES = ["cms_plugins", "home", "news", "grants", "trainings", "manuals", "surveys", "monitoring"]
+DOMAIN_APPS = {"news", "grants", "trainings", "manuals", "surveys", "monitoring"}
 
 
 def module_name(path):

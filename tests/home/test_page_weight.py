@@ -20,7 +20,9 @@ def page_weight(html):
     return sum(map(len, bodies)), sum(len(gzip.compress(body, 6)) for body in bodies)
 
 
-@pytest.mark.parametrize("path", ["/ru/", "/kk/", "/en/", "/ru/about/", "/kk/privacy/"])
+@pytest.mark.parametrize(
+    "path", ["/ru/", "/kk/", "/en/", "/ru/about/", "/kk/privacy/", "/ru/manuals/", "/kk/needs-survey/"]
+)
 def test_pages_are_light_and_load_nothing_from_other_hosts(client, demo, path):
     """A page with its CSS and JS weighs under 100 KB, under 30 KB gzipped, and uses no foreign host."""
     html = client.get(path).content.decode()

@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from surveys.models import SurveyPage
 
 LANGUAGES = ["kk", "ru", "en"]
 
@@ -16,7 +17,7 @@ class TestPageRules(WagtailPageTestCase):
     def test_home_page_only_at_the_root(self):
         """Editors cannot nest a home page inside the site."""
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, SurveyPage})  # a section may hold a survey
 
     def test_standard_page_under_home_or_standard(self):
         """About, contacts and privacy pages live under the home page or each other."""

@@ -154,6 +154,15 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             "weights cannot change (the wording can)."
         ),
     )
+    report_steps = StreamField(
+        FormStepsBlock(),
+        verbose_name=_("grantee report questions"),
+        blank=True,
+        help_text=_(
+            "The questions of the interim and final reports, in sections, shown on one page after the grantee "
+            "opens the secret link; a spending table against the budget lines always follows. No file questions."
+        ),
+    )
     disagreement_threshold = models.PositiveSmallIntegerField(
         _("strong disagreement above"),
         default=10,
@@ -208,11 +217,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_version")], heading=_("Declaration")),
     ]
     review_panels = [FieldPanel("rubric"), FieldPanel("disagreement_threshold")]
+    report_panels = [FieldPanel("report_steps")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(form_panels, heading=_("Application form")),
             ObjectList(review_panels, heading=_("Review")),
+            ObjectList(report_panels, heading=_("Grantee reports")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -288,6 +299,22 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         if errors:
             raise ValidationError({"form_steps": errors})
         self.settle_rubric()
+        self.settle_report_keys()
+
+    def settle_report_keys(self):
+        """The report's questions keep their keys like the application's (see multistep.keys)."""
+        from cms_plugins.multistep.blocks import FileQuestionBlock, settle_form_keys
+
+        saved = type(self).objects.filter(pk=self.pk).only("report_steps").first() if self.pk else None
+        errors = settle_form_keys(saved.report_steps if saved else None, self.report_steps)
+        if any(
+            isinstance(question.block, FileQuestionBlock)
+            for step in self.report_steps or []
+            for question in step.value["questions"]
+        ):
+            errors.append(_("Reports take no files: remove the file questions."))
+        if errors:
+            raise ValidationError({"report_steps": errors})
 
     def settle_rubric(self):
         """Criteria keep their keys; once a review is in, what scores depend on stays as it is."""
@@ -376,10 +403,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             {"state": mail.state, "recipient": mask_email(mail.recipient)}
             for mail in services.confirmation_mails(application)
         ]
+        from .grant_reports import report_rows
         from .workflow import can_move
 
+        grant = getattr(application, "grant", None) if application.status == "awarded" else None
         return {
             "application": application,
+            "reports": report_rows([grant]) if grant is not None else [],
             "may_withdraw": application.status != "withdrawn" and can_move(application.status, "withdrawn"),
             "withdraw_state": request.GET.get("withdraw", ""),
             "contact": masked_contact(application),
@@ -390,6 +420,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
 
     def multistep_step_context(self, request, draft, step):
         return {"call": self}
+
+    @path("apply/report/<slug:kind>/", name="grants_report")
+    def multistep_report(self, request, kind):
+        """The grantee's interim or final report, through the secret link (report_views)."""
+        from .report_views import report_view
+
+        return report_view(request, self, kind)
 
     @path("withdraw/", name="grants_withdraw")
     def multistep_withdraw(self, request):

@@ -14,6 +14,7 @@ from cms_plugins.mail.models import OutboundMail
 from cms_plugins.mail.services import queue_mail
 
 from .applications import Application
+from .grant_records import open_grants
 from .history import ApplicationEvent
 from .ranking import ranked_applications
 from .services import record_decision
@@ -180,6 +181,8 @@ def publish_results(call, user):
     )
     for application in decided:
         queue_decision(application, application.status)
+    # the winners' grant records (agreement, tranches, reports) start with the announcement
+    open_grants(decided)
     return decided
 
 

@@ -17,7 +17,7 @@ from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
 from cms_plugins.multistep.storage import DraftStorage
 
-from . import services
+from . import demo_grants, services
 from .demo_data import competition as past
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
 from .models import Application, ApplicationEvent, Assignment, GrantCallPage, GrantIndexPage
@@ -161,6 +161,7 @@ def past_call_fields(language, page):
             for block_id, texts in past.RUBRIC
         ],
         "disagreement_threshold": 4,
+        "report_steps": demo_grants.report_steps(language),
         "consent_text": CALL[language]["consent"],
         "consent_version": "2025-01",
     }
@@ -349,5 +350,8 @@ def load(command):
     calls = ensure_call(index["ru"], "small-grants-2026", open_call_fields)
     past_calls = ensure_call(index["ru"], "small-grants-2025", past_call_fields)
     complete_past_call(GrantCallPage.objects.get(pk=past_calls["ru"].pk))
+    demo_grants.complete_grants(
+        GrantCallPage.objects.get(pk=past_calls["ru"].pk), demo_user("coordinator", "Coordinators")
+    )
     for applicant in APPLICANTS:
         ensure_applicant(calls["ru"], applicant)

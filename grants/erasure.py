@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cms_plugins.erasure import register, scrub_fields
 from cms_plugins.multistep.erasure import erase_draft
 
-from .models import Application, ApplicationEvent, Assignment
+from .models import Application, ApplicationEvent, Assignment, GrantReport
 
 TEXT_FIELDS = ["contact_name", "organisation_name", "project_title", "settlement", "answers", "notes"]
 
@@ -30,4 +30,6 @@ def erase_applications(identity):
     # experts' comments (overall and per criterion), conflict notes and the reasons in the history
     erased += scrub_fields(Assignment.objects.all(), identity, ["comment", "conflict_note", "scores"])
     erased += scrub_fields(ApplicationEvent.objects.all(), identity, ["reason"])
+    # grantees' reports (their answers, the spending lines) and the coordinators' comments on them
+    erased += scrub_fields(GrantReport.objects.all(), identity, ["answers", "spending", "comment"])
     return erased

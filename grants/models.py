@@ -2,6 +2,8 @@
 
 from .applications import APPLICANT_TYPES, Application, ReferenceCounter
 from .calls import CALL_STATUSES, REVIEW_STAGES, GrantCallManager, GrantCallPage, GrantCallQuerySet, GrantIndexPage
+from .grant_records import Grant, Tranche
+from .grant_reports import GrantReport
 from .history import ApplicationEvent
 from .reviews import Assignment
 from .workflow import APPLICATION_STATUSES, TRANSITIONS, can_move
@@ -15,10 +17,13 @@ __all__ = [
     "Application",
     "ApplicationEvent",
     "Assignment",
+    "Grant",
     "GrantCallManager",
     "GrantCallPage",
     "GrantCallQuerySet",
     "GrantIndexPage",
+    "GrantReport",
     "ReferenceCounter",
+    "Tranche",
     "can_move",
 ]

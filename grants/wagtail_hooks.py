@@ -223,3 +223,39 @@ def register_application_urls():
         path("grants-applications/<int:application_id>/zip/", dossiers.application_zip, name="grants_application_zip"),
         path("grants-competition/<int:call_id>/shortlist.zip", dossiers.shortlist_zip, name="grants_shortlist_zip"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_grant_records():
+    from .grant_admin import GrantViewSet
+
+    return GrantViewSet("grant_records")
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from . import report_admin
+
+    return [
+        path("grants-reports-due/", report_admin.reports, name="grants_reports"),
+        path("grants-reports-due/<int:grant_id>/<slug:kind>/", report_admin.report, name="grants_report_review"),
+    ]
+
+
+class GrantReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .report_admin import can_manage_grants
+
+        return can_manage_grants(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_grant_reports_menu_item():
+    return GrantReportsMenuItem(_("Grantee reports"), reverse("grants_reports"), icon_name="doc-full", order=258)
+
+
+@hooks.register("construct_homepage_panels")
+def add_competition_panels(request, panels):
+    from .dashboard import add_panels
+
+    add_panels(request, panels)

@@ -80,6 +80,7 @@ def form_data(*, question_key="", steps=None, **extra):
             "documents": stream([]),
             "faq": stream([]),
             "rubric": stream([]),
+            "report_steps": stream([]),
             "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": stream(

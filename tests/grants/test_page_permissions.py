@@ -96,6 +96,7 @@ def call_form_data(title, slug):
             "documents": streamfield([]),
             "faq": streamfield([]),
             "rubric": streamfield([]),
+            "report_steps": streamfield([]),
             "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": streamfield([]),

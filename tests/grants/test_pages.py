@@ -109,6 +109,7 @@ def test_coordinator_creates_a_call_with_a_designed_step_in_the_admin(client):
             "documents": streamfield([]),
             "faq": streamfield([]),
             "rubric": streamfield([]),
+            "report_steps": streamfield([]),
             "disagreement_threshold": "10",
             "results": rich_text(""),
             "form_steps": streamfield(

@@ -85,6 +85,7 @@ def test_admin_refuses_a_rubric_change_on_publish_with_a_message(client, db):
             "faq": streamfield([]),
             "results": rich_text(""),
             "form_steps": streamfield([]),
+            "report_steps": streamfield([]),
             "consent_text": rich_text("<p>Согласие</p>"),
             "consent_version": call.consent_version,
             "rubric": streamfield(

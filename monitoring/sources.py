@@ -17,9 +17,8 @@ Monitoring imports no domain app. A domain offers its facts in a module named
 Every installed source is read in ONE query (``UNION ALL`` of the querysets), so
 the cost of the figures does not grow with the number of sources. A domain or
 function that is not there is ``NOT_INSTALLED``: its indicators say "no data yet",
-never 0. Today that is the case of amounts disbursed and reports accepted: nothing
-records them yet (the grants app is to add ``disbursements()``, ``fact_amount`` in ₸,
-and ``reports_accepted()`` to ``grants/indicators.py``).
+never 0. Amounts disbursed and reports accepted come from ``grants/indicators.py``
+(the grant records' paid tranches and accepted grantee reports).
 
 A model already there whose app offers no module can be read through named fields
 (``FieldsSource``); nothing else of the model is used.

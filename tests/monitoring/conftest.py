@@ -7,6 +7,8 @@ from django.utils import timezone
 from cms_plugins.crm.models import Interaction, Organisation
 from cms_plugins.multistep.models import Draft
 from grants.applications import Application
+from grants.grant_records import Grant, Tranche
+from grants.grant_reports import GrantReport
 from grants.history import ApplicationEvent
 from news.models import Category
 from tests.grants.factories import make_call
@@ -133,6 +135,14 @@ def known(db):
         ApplicationEvent.objects.create(
             application=application, kind="status", from_status="shortlisted", to_status="awarded", at=aware(2026, 7, 1)
         )
+        if status == "awarded":  # the grant: two tranches, one paid in August; the interim report accepted in November
+            grant = Grant.objects.create(application=application, agreement_number="G-1")
+            Tranche.objects.create(
+                grant=grant, amount=342000, planned_on=datetime.date(2026, 8, 1), paid_on=datetime.date(2026, 8, 5)
+            )
+            Tranche.objects.create(grant=grant, amount=228000, planned_on=datetime.date(2026, 12, 1))
+            GrantReport.objects.create(grant=grant, kind="interim", status="accepted", decided_at=aware(2026, 11, 2))
+            GrantReport.objects.create(grant=grant, kind="final", status="submitted")
     # trainings: a training over (Burli, two sessions; two people, one at both), a future webinar
     index = add_index(tree["homes"]["ru"], "ru")
     held = add_event(index, "Проектный менеджмент", days=-40, sessions=2, code="burli", kind="training")

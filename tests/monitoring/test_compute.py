@@ -52,11 +52,22 @@ def test_every_indicator_on_the_known_data_set_in_2026(known):
     assert values["amount_awarded"].value == 570000 and values["amount_awarded"].by_district["taskala"] == 570000
 
 
-def test_indicators_of_parts_not_built_yet_say_no_data(known):
-    """Protects against a false zero: disbursements and grant reports are not recorded anywhere yet."""
+def test_disbursements_and_accepted_reports_come_from_the_grant_records(known):
+    """Protects the money figures: only paid tranches count, on the day paid; only accepted reports."""
     values = by_key(compute(2026, CODES))
-    for key in ("amount_disbursed", "reports_accepted"):
-        assert values[key].has_data is False and values[key].value is None
+    assert values["amount_disbursed"].value == 342000  # the unpaid second tranche is not counted
+    assert values["amount_disbursed"].by_district["taskala"] == 342000
+    assert values["amount_disbursed"].by_quarter == [0, 0, 342000, 0]
+    assert values["reports_accepted"].value == 1 and values["reports_accepted"].by_quarter == [0, 0, 0, 1]
+
+
+def test_indicators_without_a_source_say_no_data(known, monkeypatch):
+    """Protects against a false zero: facts a site does not record are "no data yet", never 0."""
+    from monitoring import sources
+
+    monkeypatch.setitem(sources.SOURCES, "disbursements", sources.FunctionSource("grants", "grants.nowhere", "x"))
+    values = by_key(compute(2026, CODES))
+    assert values["amount_disbursed"].has_data is False and values["amount_disbursed"].value is None
 
 
 def test_the_programme_to_date_counts_from_its_start(known, settings):
@@ -92,7 +103,7 @@ def test_a_constant_number_of_queries_whatever_the_data(known):
         compute(2026, CODES)
     assert len(small.captured_queries) == len(large.captured_queries) <= 3
     union = [q["sql"] for q in large.captured_queries if "UNION ALL" in q["sql"]]
-    assert len(union) == 1 and union[0].count("UNION ALL") == 7  # eight sources in one query
+    assert len(union) == 1 and union[0].count("UNION ALL") == 9  # ten sources in one query
     assert len(INDICATORS) == 15
 
 

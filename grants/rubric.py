@@ -8,12 +8,11 @@ fixed (wording may still be corrected and translated).
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from cms_plugins.multistep import keys
-from cms_plugins.multistep.blocks import KeyBlock
+from cms_plugins.multistep.blocks import KeyBlock, KeyedStreamBlock
 
 PREFIX = "r"
 
@@ -40,20 +39,11 @@ class CriterionBlock(blocks.StructBlock):
         label_format = "{label}"
 
 
-class RubricBlock(blocks.StreamBlock):
-    criterion = CriterionBlock()
+class RubricBlock(KeyedStreamBlock):
+    prefix = PREFIX
+    duplicate_message = _("Two criteria have the same key: %(keys)s.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        keys.settle(value, PREFIX)
-        duplicates = keys.duplicates(value)
-        if duplicates:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=ValidationError(
-                    _("Two criteria have the same key: %(keys)s.") % {"keys": ", ".join(duplicates)}
-                )
-            )
-        return value
+    criterion = CriterionBlock()
 
 
 def criteria(rubric):

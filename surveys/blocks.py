@@ -7,16 +7,15 @@ block's id, never from its label, never changed once saved, never translated.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup
 
 from cms_plugins.locales import active_locale_id
-from cms_plugins.multistep import keys
 from cms_plugins.multistep.blocks import (
     BaseQuestionBlock,
     FormStepsBlock,
+    KeyedStreamBlock,
     LongTextBlock,
     MultipleChoiceBlock,
     ShortTextBlock,
@@ -156,7 +155,7 @@ class RespondentTypeBlock(BaseQuestionBlock):
         form_layout = question_layout()
 
 
-class SurveyQuestionsBlock(blocks.StreamBlock):
+class SurveyQuestionsBlock(KeyedStreamBlock):
     short_text = ShortTextBlock()
     long_text = LongTextBlock()
     single_choice = SurveySingleChoiceBlock()
@@ -164,18 +163,6 @@ class SurveyQuestionsBlock(blocks.StreamBlock):
     scale = ScaleBlock()
     district = DistrictQuestionBlock()
     respondent_type = RespondentTypeBlock()
-
-    def clean(self, value):
-        value = super().clean(value)
-        keys.settle(value, keys.PREFIXES["question"])
-        duplicates = keys.duplicates(value)
-        if duplicates:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=ValidationError(
-                    _("Two questions have the same key: %(keys)s.") % {"keys": ", ".join(duplicates)}
-                )
-            )
-        return value
 
 
 class SurveySectionBlock(StepBlock):

@@ -366,7 +366,26 @@ class RowsBlock(BaseQuestionBlock):
         form_layout = question_layout("columns", "min_rows", "max_rows")
 
 
-class QuestionsBlock(blocks.StreamBlock):
+class KeyedStreamBlock(blocks.StreamBlock):
+    """A stream whose children carry keys from their block ids (``keys.settle``), unique in it.
+
+    Subclasses name the key ``prefix`` and the message for two children with one key."""
+
+    prefix = keys.PREFIXES["question"]
+    duplicate_message = _("Two questions have the same key: %(keys)s.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        keys.settle(value, self.prefix)
+        duplicates = keys.duplicates(value)
+        if duplicates:
+            raise blocks.StreamBlockValidationError(
+                non_block_errors=ValidationError(self.duplicate_message % {"keys": ", ".join(duplicates)})
+            )
+        return value
+
+
+class QuestionsBlock(KeyedStreamBlock):
     short_text = ShortTextBlock()
     long_text = LongTextBlock()
     number = NumberBlock()
@@ -377,18 +396,6 @@ class QuestionsBlock(blocks.StreamBlock):
     yes_no = YesNoBlock()
     file = FileQuestionBlock()
     rows = RowsBlock()
-
-    def clean(self, value):
-        value = super().clean(value)
-        keys.settle(value, keys.PREFIXES["question"])
-        duplicates = keys.duplicates(value)
-        if duplicates:
-            raise blocks.StreamBlockValidationError(
-                non_block_errors=ValidationError(
-                    _("Two questions have the same key: %(keys)s.") % {"keys": ", ".join(duplicates)}
-                )
-            )
-        return value
 
 
 class StepBlock(blocks.StructBlock):

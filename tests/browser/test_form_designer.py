@@ -44,7 +44,7 @@ STEP_TWO = [
 
 @pytest.fixture
 def coordinator(db):
-    user = User.objects.create_user("coordinator", password="coordinator-pw-1", first_name="Гульнар")
+    user = User.objects.create_user("form-designer", password="coordinator-pw-1", first_name="Гульнар")
     user.groups.add(Group.objects.get(name="Coordinators"))
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "ru"

@@ -88,6 +88,11 @@ def title(key, plan):
     return (plan.titles.get(key) if plan else None) or BY_KEY[key].title()
 
 
+def column_titles(plan):
+    """Each column key's title as the file names it, looked up once per import."""
+    return {key: title(key, plan) for key in BY_KEY}
+
+
 def column_errors(plan):
     """Why a file cannot be imported as its columns stand (empty when it can)."""
     errors = [_("The column “%(column)s” appears twice.") % {"column": text} for text in plan.duplicates]
@@ -163,17 +168,22 @@ def import_table(table, *, mapping=None, source="", skip_invalid=False, dry_run=
         report.seconds = time.perf_counter() - started
         return report
     positions = list(plan.positions.items())
-    dataset = dataset_of(table.rows, positions)
     resource = ContactResource(source=source, progress=progress)
     with fewer_collections():
         result = resource.import_data(
-            dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=not skip_invalid
+            dataset_of(table.rows, positions),
+            dry_run=dry_run,
+            use_transactions=True,
+            rollback_on_validation_errors=not skip_invalid,
         )
-    report.result = result
-    for error in result.base_errors:
-        report.file_errors.append(_("The import failed and was rolled back: %(error)s") % {"error": error.error})
-    for (line, cells), row_result in zip(table.rows, result.rows, strict=True):
-        report.rows.append(outcome(line, cells, row_result, plan))
+        report.result = result
+        for error in result.base_errors:
+            report.file_errors.append(_("The import failed and was rolled back: %(error)s") % {"error": error.error})
+        titles = column_titles(plan)
+        report.rows = [
+            outcome(line, cells, row_result, plan, titles=titles)
+            for (line, cells), row_result in zip(table.rows, result.rows, strict=True)
+        ]
     index = resource.index
     report.organisations_new = sum(1 for e in index.orgs if e.is_new)
     report.organisations_updated = sum(1 for e in index.orgs if not e.is_new and e.touched)
@@ -207,6 +217,7 @@ def import_stream(table, *, mapping=None, source="", skip_invalid=False, dry_run
         report.seconds = time.perf_counter() - started
         return report
     positions = list(plan.positions.items())
+    titles = column_titles(plan)
     resource = ContactResource(source=source, progress=progress)
     index = resource.index
     touched = {"org_new": set(), "org_updated": set(), "person_new": set(), "person_updated": set()}
@@ -224,7 +235,7 @@ def import_stream(table, *, mapping=None, source="", skip_invalid=False, dry_run
                 )
                 break
             for (line, cells), row_result in zip(batch, result.rows, strict=True):
-                row = outcome(line, cells, row_result, plan, keep_records=False)
+                row = outcome(line, cells, row_result, plan, keep_records=False, titles=titles)
                 report.counts[row.status] = report.counts.get(row.status, 0) + 1
                 if row.status == INVALID:
                     report.invalid.append(row)
@@ -247,7 +258,7 @@ def import_stream(table, *, mapping=None, source="", skip_invalid=False, dry_run
     return report
 
 
-def outcome(line, cells, row_result, plan, keep_records=True):
+def outcome(line, cells, row_result, plan, keep_records=True, titles=None):
     row = RowOutcome(line=line, cells=cells)  # the table's own list: only a rejects file reads it
     if row_result.is_invalid():
         row.status = INVALID
@@ -261,7 +272,8 @@ def outcome(line, cells, row_result, plan, keep_records=True):
     contact = row_result.instance
     row.status = STATUS.get(row_result.import_type, UNCHANGED)
     row.organisation, row.person = contact.org_status, contact.person_status
-    row.changes = [title(key, plan) for key in contact.changes]
+    titles = titles or column_titles(plan)
+    row.changes = [titles[key] for key in contact.changes]
     if keep_records:
         row.org_obj = contact.org.obj if contact.org else None
         row.person_obj = contact.person.obj if contact.person else None

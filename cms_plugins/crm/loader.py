@@ -161,9 +161,10 @@ class ContactIndex:
             entity = self.person_by_phone[phone]
             if not email or not entity.obj.email:
                 return entity
-        if full_name and org is not None:
+        members = self.members.get(id(org)) if org is not None else None
+        if full_name and members:
             key = person_key(full_name)
-            for entity in self.members.get(id(org), []):
+            for entity in members:
                 obj = entity.obj
                 if obj.name_key != key and person_key(obj.full_name) != key:
                     continue

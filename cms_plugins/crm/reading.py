@@ -184,23 +184,25 @@ def read_table(data, file_name=""):
 
 
 def _encode(value):
+    """A cell JSON cannot hold (text, numbers, booleans and None it writes itself)."""
     if isinstance(value, dt.datetime):
         return {"dt": value.isoformat()}
     if isinstance(value, dt.date):
         return {"d": value.isoformat()}
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
     return str(value)  # times, durations: as text, which is how the importer reads them
 
 
 def _decode(value):
-    if isinstance(value, dict):
-        if "dt" in value:
-            return dt.datetime.fromisoformat(value["dt"])
-        if "d" in value:
-            return dt.date.fromisoformat(value["d"])
-        raise _damaged()
-    return value
+    """An object in a stored row: only the dates ``_encode`` wrote."""
+    if "dt" in value:
+        return dt.datetime.fromisoformat(value["dt"])
+    if "d" in value:
+        return dt.date.fromisoformat(value["d"])
+    raise _damaged()
+
+
+# One encoder, whose hook sees only the cells JSON cannot hold (not one call a cell).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_encode)
 
 
 def table_to_json(table):
@@ -215,9 +217,7 @@ def table_to_json(table):
         "blank_rows": table.blank_rows,
     }
     lines = [json.dumps(meta, ensure_ascii=False)]
-    lines.extend(
-        json.dumps([line, [_encode(cell) for cell in cells]], ensure_ascii=False) for line, cells in table.rows
-    )
+    lines.extend(map(_ENCODER.encode, table.rows))
     return "\n".join(lines).encode("utf-8")
 
 
@@ -237,8 +237,8 @@ def _table(meta, rows):
 
 
 def _row(text):
-    line, cells = json.loads(text)
-    return int(line), [_decode(cell) for cell in cells]
+    line, cells = json.loads(text, object_hook=_decode)
+    return int(line), cells
 
 
 def table_from_json(data):
@@ -246,8 +246,10 @@ def table_from_json(data):
     try:
         first, _newline, rest = data.partition(b"\n")
         # One JSON array of the row lines: one parse, not one per row.
-        rows = json.loads(b"[" + b",".join(text for text in rest.splitlines() if text.strip()) + b"]")
-        return _table(json.loads(first), [(int(line), [_decode(cell) for cell in cells]) for line, cells in rows])
+        rows = json.loads(
+            b"[" + b",".join(text for text in rest.splitlines() if text.strip()) + b"]", object_hook=_decode
+        )
+        return _table(json.loads(first), [(int(line), cells) for line, cells in rows])
     except (ValueError, KeyError, TypeError) as error:
         raise _damaged() from error
 

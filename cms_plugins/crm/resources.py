@@ -22,6 +22,7 @@ Rules beyond one cell:
 """
 
 import re
+from functools import lru_cache
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
@@ -30,6 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
+from import_export.results import RowResult
 
 from cms_plugins.formulas import escape_formula
 
@@ -119,6 +121,40 @@ class Contact:
         return " — ".join(str(part.name if isinstance(part, Organisation) else part.full_name) for part in parts)
 
 
+class Blank:
+    """New records of one model for one import, built from one row of field values.
+
+    Django's positional constructor (the one ``Model.from_db`` uses) only sets each
+    field; the keyword one resolves every missing field's default again for each
+    record, which was a fifth of a 10,000-row preview. The defaults of the models an
+    import creates are plain values (text, False, None, the time), so one row of them,
+    taken when the import starts, serves every record it creates; ``values`` given to
+    a call (by attribute name: ``person_id``) fill in that record's own fields.
+    """
+
+    def __init__(self, model, **values):
+        self.model = model
+        fields = model._meta.concrete_fields
+        self.values = [values[f.attname] if f.attname in values else f.get_default() for f in fields]
+        self.position = {f.attname: i for i, f in enumerate(fields)}
+
+    def __call__(self, **values):
+        if not values:
+            return self.model(*self.values)
+        row = self.values.copy()
+        for name, value in values.items():
+            row[self.position[name]] = value
+        return self.model(*row)
+
+
+class ContactRowResult(RowResult):
+    """import-export's row result without the text of each row's instance: the library
+    makes it (``object_repr``) for admin log entries, which this import does not write."""
+
+    def add_instance_info(self, instance):
+        pass
+
+
 class ContactResource(resources.Resource):
     org_name = _field("org_name", widgets.TextWidget(_max(Organisation, "name")))
     org_short_name = _field("org_short_name", widgets.TextWidget(_max(Organisation, "short_name")))
@@ -174,6 +210,12 @@ class ContactResource(resources.Resource):
         # Settings are read once per import, not once per row (they sit behind a lazy object).
         self.name_key = lambda text: name_key_for(str(text or ""), noise)
         self.index = ContactIndex(self.name_key)
+        # A file names the same few focus areas on row after row.
+        self.tag_key = lru_cache(maxsize=1024)(fold)
+        self.new_org = Blank(Organisation, source=self.source)
+        self.new_person = Blank(Person, source=self.source)
+        self.new_membership = Blank(Membership)
+        self.new_tag_link = Blank(OrganisationFocusArea)
         self.import_fields = list(self.fields.values())
         # Cleaned cells by column and text: a file repeats its districts, legal forms,
         # BINs and focus areas on row after row, and each widget is a pure function of
@@ -182,6 +224,9 @@ class ContactResource(resources.Resource):
 
     def get_import_fields(self):
         return self.import_fields
+
+    def get_row_result_class(self):
+        return ContactRowResult
 
     # --- export: rows built by exporting.ContactRows, one dict per person and organisation
     def get_export_fields(self, selected_fields=None):
@@ -195,38 +240,48 @@ class ContactResource(resources.Resource):
         return escape_formula(instance.get(field.attribute, ""))
 
     # --- before the rows: load what the file may mean -----------------------------
-    def clean_cell(self, key, cell):
-        """A cell through its column's widget, once per distinct text: value or ValueError."""
+    def clean_column(self, key, cells):
+        """A column's cells through its widget, each distinct text once: values or ValueErrors."""
         cache = self.cleaned[key]
-        try:
-            return cache[cell]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable cell (never from our reader) is cleaned each time
-            cache = {}
-        try:
-            value = self.fields[key].widget.clean(cell)
-        except ValueError as error:
-            value = error
-        cache[cell] = value
-        return value
+        clean = self.fields[key].widget.clean
+        values = []
+        for cell in cells:
+            try:
+                value = cache[cell]
+            except KeyError:
+                try:
+                    value = clean(cell)
+                except ValueError as error:
+                    value = error
+                cache[cell] = value
+            except TypeError:  # an unhashable cell (never from our reader) is cleaned each time
+                try:
+                    value = clean(cell)
+                except ValueError as error:
+                    value = error
+            values.append(value)
+        return values
 
     def match_keys(self):
         """The current row's matching values; a cell in error counts as blank."""
-        return {key: None if isinstance(v, ValueError) else v for key, v in self.row_keys.items()}
+        row = self.row_keys
+        return {key: None if isinstance(v, ValueError) else v for key in MATCH_KEYS if (v := row.get(key)) is not None}
 
     def before_import(self, dataset, **kwargs):
         # Only the file's columns are imported: a missing column is no value, not a blank.
-        self.import_fields = [f for f in self.fields.values() if f.column_name in set(dataset.headers or ())]
+        headers = list(dataset.headers or ())
+        self.import_fields = [f for f in self.fields.values() if f.column_name in set(headers)]
         # Cleaned cells are kept for one dataset (a batch of a streamed import), not the
         # whole file: e-mails, phones and names are mostly unique and would pile up.
         self.cleaned = {key: {} for key in self.fields}
-        # By column, not by row: no dict a row, and each column's cells through one widget.
-        headers = list(dataset.headers or ())
-        present = [key for key in MATCH_KEYS if key in headers]
-        columns = {key: [self.clean_cell(key, cell) for cell in dataset.get_col(headers.index(key))] for key in present}
-        self.keys_by_row = [dict(zip(present, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-        if not present:
+        # Every cell through its column's widget here, by column: a file repeats its
+        # districts, legal forms and BINs row after row, and the matching cells are
+        # needed before the rows anyway (to load what they match). The rows then only
+        # read their cleaned values (import_instance), with no call per field.
+        keys = [field.attribute for field in self.import_fields]
+        columns = {key: self.clean_column(key, dataset.get_col(headers.index(key))) for key in keys}
+        self.keys_by_row = [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        if not keys:
             self.keys_by_row = [{} for _row in range(len(dataset))]
 
         def found(key):
@@ -239,33 +294,22 @@ class ContactResource(resources.Resource):
     def before_import_row(self, row, **kwargs):
         self.row_keys = self.keys_by_row[kwargs["row_number"] - 1]
 
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        # The matching cells were cleaned before the rows (to load what they match); the
-        # others go straight to their widget (Field.save's default-value handling is not
-        # needed here: a blank cell is None, and None is never set).
-        key = field.attribute
-        if key in self.row_keys:
-            value = self.row_keys[key]
-        elif field.column_name in row:
-            value = self.clean_cell(key, row[field.column_name])
-        else:
-            return
-        if isinstance(value, ValueError):
-            # A new exception each row: raising the cached one again would chain tracebacks.
-            raise ValueError(*value.args)
-        if value is not None:
-            instance.values[key] = value
-
     def init_instance(self, row=None):
         return self.contact_class()
 
     # --- one row ------------------------------------------------------------------
     def import_instance(self, instance, row, **kwargs):
+        # The row's cells were cleaned by their fields' widgets before the rows
+        # (before_import); a blank cell is None, and None is never set.
         errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = {key: [str(m) for m in messages] for key, messages in error.message_dict.items()}
+        values = instance.values
+        for key, value in self.row_keys.items():
+            if value is None:
+                continue
+            if isinstance(value, ValueError):
+                errors[key] = [str(value)]
+            else:
+                values[key] = value
         self.plan(instance, errors)
         if errors:
             raise ValidationError(errors)
@@ -308,16 +352,17 @@ class ContactResource(resources.Resource):
         index = self.index
         if org:
             if org_entity is None:
-                org_entity = index.add_org(Entity(Organisation(source=self.source), True))
+                org_entity = index.add_org(Entity(self.new_org(), True))
                 contact.org_status = NEW
                 created = True
             before = len(contact.changes)
             self.apply(org_entity, org, ORG_COLUMNS, contact.changes)
             if org_entity.is_new or "bin" in org_entity.changed:
                 index.index_org(org_entity)
-            added = [t for t in tags if fold(t) not in org_entity.tags]
+            tag_key = self.tag_key
+            added = [t for t in tags if tag_key(t) not in org_entity.tags]
             for tag in added:
-                org_entity.tags.add(fold(tag))
+                org_entity.tags.add(tag_key(tag))
                 org_entity.new_tags.append(tag)
             if added:
                 org_entity.touched = True
@@ -327,7 +372,7 @@ class ContactResource(resources.Resource):
         contact.org = org_entity
         if person:
             if person_entity is None:
-                person_entity = index.add_person(Entity(Person(source=self.source), True))
+                person_entity = index.add_person(Entity(self.new_person(), True))
                 contact.person_status = NEW
                 created = True
             before = len(contact.changes)
@@ -432,7 +477,9 @@ class ContactResource(resources.Resource):
         new_links = [link for link in links if link.obj is None]
         for link in new_links:
             # The organisation and person got their ids in this batch, just above.
-            link.obj = Membership(organisation_id=link.org.obj.pk, person_id=link.person.obj.pk, role=link.role)
+            link.obj = self.new_membership(
+                organisation_id=link.org.obj.pk, person_id=link.person.obj.pk, role=link.role
+            )
         Membership.objects.bulk_create([link.obj for link in new_links], batch_size=1000)
         Membership.objects.bulk_update([link.obj for link in stored], ["role"])
         for link in links:
@@ -474,7 +521,7 @@ class ContactResource(resources.Resource):
         FocusArea.objects.bulk_create(missing)
         known.update({fold(t.name): t for t in missing})
         links = [
-            OrganisationFocusArea(content_object_id=entity.obj.pk, tag_id=known[fold(tag)].pk)
+            self.new_tag_link(content_object_id=entity.obj.pk, tag_id=known[fold(tag)].pk)
             for entity in orgs
             for tag in entity.new_tags
         ]

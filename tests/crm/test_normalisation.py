@@ -1,5 +1,7 @@
 """Every way people write a value in a spreadsheet becomes one stored value."""
 
+import re
+
 import pytest
 
 from cms_plugins.crm.importing import import_table
@@ -40,6 +42,35 @@ def test_email_is_stored_lower_case_without_spaces():
     """Protects matching by e-mail: case and surrounding spaces do not make a new person."""
     import_one(["ОО Ромашка", BINS[0], "Уральск", "Серик", "", "  Serik.A@Mail.KZ "])
     assert Person.objects.get().email == "serik.a@mail.kz"
+
+
+EMAILS = [
+    "a@b.kz", "a.b+c@mail.kz", "a@1.kz", "a@xn--80ak6aa92e.com", "a@sub.host.kz",  # accepted at once
+    "a@localhost", "a@[127.0.0.1]", "a@х.қз", "a@x.k-z",  # accepted by Django's full check
+    "a..b@x.kz", ".a@x.kz", "a.@x.kz", "a@-x.kz", "a@x-.kz", "a@x.k", "a@x.kz.", "a@x..kz", "a@x_y.kz",
+    "a@@x.kz", "a b@x.kz", "a@x.k1", "a@" + "x" * 64 + ".kz",  # refused
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", EMAILS)
+def test_email_widget_accepts_what_django_accepts(typed):
+    """Protects the e-mail column: the quick check for plain addresses accepts nothing Django's
+    validate_email refuses, and every other address still gets Django's answer."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from cms_plugins.crm.widgets import EmailWidget
+
+    try:
+        validate_email(typed)
+        valid = True
+    except ValidationError:
+        valid = False
+    if valid:
+        assert EmailWidget(254).clean(typed) == typed.lower()
+    else:
+        with pytest.raises(ValueError, match=re.escape(typed)):
+            EmailWidget(254).clean(typed)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ def organisation_groups(limit=LIMIT):
     keys = list(
         Organisation.objects.exclude(name_key="")
         .values("name_key")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))  # COUNT(*), not COUNT(id): answered from the index alone
         .filter(n__gt=1)
         .order_by("name_key")
         .values_list("name_key", flat=True)[:limit]
@@ -35,7 +35,7 @@ def people_groups(limit=LIMIT):
             Person.objects.named()
             .exclude(**{field: ""})
             .values(field)
-            .annotate(n=Count("id"))
+            .annotate(n=Count("*"))  # from the partial indexes alone (Person.Meta.indexes)
             .filter(n__gt=1)
             .order_by(field)
             .values_list(field, flat=True)[:limit]

@@ -177,6 +177,32 @@ def test_organisation_search_by_name_bin_phone_email(coordinator_client, records
     assert ("ОО Ромашка" in page) is found
 
 
+def test_organisation_search_through_many_people(coordinator_client, records, monkeypatch):
+    """Protects searching by a member's e-mail when it matches more people than go into the
+    query as ids: the organisations are still found (through a subquery instead)."""
+    from cms_plugins.crm import filters
+
+    monkeypatch.setattr(filters, "PEOPLE_IDS_INLINE", 1)
+    other = Organisation.objects.create(name="ОО Лютик", bin=BINS[1])
+    someone = Person.objects.create(full_name="Серик Нурланов", email="serik@mail.kz")
+    Membership.objects.create(person=someone, organisation=other)
+    page = coordinator_client.get(ORG_LIST, {"q": "@mail.kz"}).content.decode()
+    assert "ОО Ромашка" in page and "ОО Лютик" in page
+
+
+def test_people_list_reads_in_alphabetical_order_across_alphabets(coordinator_client):
+    """Protects the coordinator's scan of the people list: Kazakh letters and case do not
+    push a name to the end of the alphabet (Әлиева between Алиев and Бекова), and a
+    search's matches come sorted by name too."""
+    for name in ("бекова Сауле", "Әлиева Дана", "Алиев Ерлан"):
+        Person.objects.create(full_name=name)
+    page = coordinator_client.get(PEOPLE_LIST).content.decode()
+    assert page.index("Алиев Ерлан") < page.index("Әлиева Дана") < page.index("бекова Сауле")
+    page = coordinator_client.get(PEOPLE_LIST, {"q": "ли"}).content.decode()
+    assert page.index("Алиев Ерлан") < page.index("Әлиева Дана")
+    assert "бекова Сауле" not in page
+
+
 @pytest.mark.parametrize("query", ["айгуль", "+7 701 123-45-67", "aigul@"])
 def test_people_search_by_name_phone_email(coordinator_client, records, query):
     """Protects finding a person: by name in any case, phone typed any way, or e-mail."""

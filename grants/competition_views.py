@@ -19,6 +19,7 @@ from .permissions import can_reopen_review, can_run_competition
 from .ranking import SORTS, ranking
 from .ranking_export import ranking_xlsx
 from .reviews import Assignment
+from .row_links import link_maker
 from .workflow import APPLICATION_STATUSES, MoveRefused
 
 BULK_STATUSES = ["under_review", "shortlisted"]
@@ -94,6 +95,9 @@ def ranking_view(request, call_id):
         )
         response["Content-Disposition"] = f'attachment; filename="ranking-{call.slug}.xlsx"'
         return response
+    inspect, decide = link_maker("grant_applications:inspect"), link_maker("grants_decide")
+    for row in rows:
+        row.inspect_url, row.decide_url = inspect(row.application.pk), decide(row.application.pk)
     awarded = [row.application.awarded_amount or 0 for row in rows if row.application.status == "awarded"]
     context = {
         "call": call,

@@ -44,6 +44,9 @@ class CompetitionPanel(Component):
     template_name = "grants/admin/dashboard.html"
     order = 50
 
+    class Media:
+        css = {"all": ["grants/competition.css"]}
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         calls = {}

@@ -374,3 +374,8 @@ def plan_columns(headers, chosen=None):
 def is_meta_header(text):
     """A rejects file's own Line or Errors column, in any language."""
     return _lookup().get(header_key(str(text or "")), "").startswith("_")
+
+
+def is_known_header(text):
+    """A header we would read as a column without asking (a key, a title or a synonym)."""
+    return header_key(str(text or "")) in _lookup()

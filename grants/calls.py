@@ -237,6 +237,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     subpage_types = []
 
     multistep_currency = "₸"
+    multistep_other_forms = ("report_steps",)
 
     class Meta:
         verbose_name = _("grant call")

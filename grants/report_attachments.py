@@ -124,6 +124,8 @@ class ReportFilesForm(forms.Form):
         help_text=_("Tick the files you no longer want to send; the others stay with the report."),
     )
 
+    field_order = ["remove", "files"]  # what is already attached, then what to add
+
     def __init__(self, *args, attached=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.attached = list(attached)

@@ -59,3 +59,13 @@ def test_production_settings_forbid_demo_accounts():
     """The production settings module itself says no."""
     source = (Path(settings.BASE_DIR) / "site" / "settings" / "production.py").read_text(encoding="utf-8")
     assert "DEMO_ACCOUNTS_ALLOWED = False" in source
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_applications_name_real_districts():
+    """Every demo application's district is one of the region's, so the admin shows its name, not a code."""
+    from cms_plugins.places.models import District
+
+    codes = set(District.objects.values_list("code", flat=True))
+    used = set(Application.objects.exclude(district_code="").values_list("district_code", flat=True))
+    assert used and used <= codes, used - codes

@@ -237,6 +237,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     subpage_types = []
 
     multistep_currency = "₸"
+    multistep_other_forms = ("report_steps",)
 
     class Meta:
         verbose_name = _("grant call")
@@ -427,6 +428,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         from .report_views import report_view
 
         return report_view(request, self, kind)
+
+    @path("apply/report/<slug:kind>/files/<int:file_id>/", name="grants_report_file")
+    def multistep_report_file(self, request, kind, file_id):
+        """A file attached to the grantee's report, for the browser the secret link let in."""
+        from .report_views import report_file
+
+        return report_file(request, self, kind, file_id)
 
     @path("withdraw/", name="grants_withdraw")
     def multistep_withdraw(self, request):

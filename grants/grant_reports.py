@@ -29,6 +29,8 @@ class GrantReport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=REPORT_STATES, default="submitted")
     answers = models.JSONField(_("answers"), default=list, help_text=_("As the grantee saw them."))
     spending = models.JSONField(_("spending"), default=list)
+    # the answers as posted (the form's own fields only): a returned report opens filled in
+    posted = models.JSONField(default=dict, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -112,9 +114,13 @@ def budget_lines(application):
 
 
 @transaction.atomic
-def submit_report(grant, kind, answers, spending):
-    """Store the grantee's report (a returned one is replaced); refused once it is in."""
+def submit_report(grant, kind, answers, spending, *, posted=None, files=(), dropped=()):
+    """Store the grantee's report (a returned one is replaced); refused once it is in.
+
+    ``files`` are checked uploads to attach; ``dropped`` attachments of a returned report the
+    grantee no longer sends."""
     from .grant_records import Grant
+    from .report_attachments import attach, remove
 
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     report = GrantReport.objects.filter(grant=grant, kind=kind).first()
@@ -125,8 +131,11 @@ def submit_report(grant, kind, answers, spending):
     report.status = "submitted"
     report.answers = answers
     report.spending = spending
+    report.posted = posted or {}
     report.submitted_at = timezone.now()
     report.save()
+    remove(report.attachments.filter(pk__in=[attachment.pk for attachment in dropped]))
+    attach(report, files)
     note(grant, gettext("%(report)s submitted by the grantee.") % {"report": report.get_kind_display()})
     return report
 

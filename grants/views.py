@@ -1,13 +1,10 @@
 """Admin screens beyond the viewsets: private files, and experts' reviews."""
 
-import mimetypes
-import os
 import uuid
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +14,7 @@ from cms_plugins.multistep.models import Draft, DraftFile
 
 from . import decisions, reviewing
 from . import rubric as rubrics
+from .downloads import private_download
 from .models import Application, Assignment
 from .permissions import can_list_reviews, can_revoke_links, can_score, can_view_application
 from .workflow import (
@@ -37,17 +35,7 @@ def application_file(request, application_id, file_id):
     if not can_view_application(request.user, application):
         raise PermissionDenied
     record = get_object_or_404(DraftFile, pk=file_id, draft=application.draft)
-    try:
-        handle = record.file.open("rb")
-    except (OSError, ValueError) as error:
-        raise Http404 from error
-    content_type = mimetypes.guess_type(record.original_name)[0] or "application/octet-stream"
-    response = FileResponse(
-        handle, as_attachment=True, filename=os.path.basename(record.original_name), content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(record.file, record.original_name)
 
 
 class DeclarationForm(forms.Form):

@@ -112,7 +112,7 @@ class GrantCallPageForm(WagtailAdminPageForm):
                     self.initial[name] = value
 
 
-class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, letters.CallLettersMixin, Page):
+class GrantCallPage(OneQueryViewRestrictionsMixin, letters.CallLettersMixin, MultiStepFormMixin, Page):
     """A call for proposals with its own application form and the letters its applicants get."""
 
     intro = models.TextField(_("summary"), max_length=600, help_text=_("Two or three sentences: who, what, how much."))

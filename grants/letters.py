@@ -225,6 +225,7 @@ class CallLettersMixin(models.Model):
             for kind, letter in LETTERS.items()
         ]
 
+    # before RoutablePageMixin in the page's bases: its serve_preview routes every mode to the page
     def serve_preview(self, request, mode_name):
         kind = mode_name.removeprefix("letter-")
         if mode_name.startswith("letter-") and kind in LETTERS:
@@ -462,7 +463,8 @@ def preview_response(page, request, kind):
     language = page.locale.language_code
     with translation.override(language):
         subject, body, language = compose(page, kind, sample_values(page, kind), language)
-        context = {"page": page, "letter": LETTERS[kind], "subject": subject, "body": body, "language": language}
+        mode = format_lazy(_("Letter: {label}"), label=LETTERS[kind].label)
+        context = {"page": page, "mode": mode, "subject": subject, "body": body.strip(), "language": language}
         response = TemplateResponse(request, "grants/letter_preview.html", context)
         response.render()
     return response
@@ -478,7 +480,7 @@ def outgoing(pairs, pages):
         group["count"] += 1
         if "example" not in group:
             subject, body, _language = render_for(application, kind, pages)
-            group["example"] = {"reference": application.reference, "subject": subject, "body": body}
+            group["example"] = {"reference": application.reference, "subject": subject, "body": body.strip()}
     order = list(LETTERS)
     languages = [code for code, _name in settings.LANGUAGES]
     return sorted(groups.values(), key=lambda g: (order.index(g["letter"].kind), languages.index(g["language"])))

@@ -62,6 +62,16 @@ def test_production_settings_forbid_demo_accounts():
 
 
 @pytest.mark.usefixtures("demo")
+def test_demo_applications_name_real_districts():
+    """Every demo application's district is one of the region's, so the admin shows its name, not a code."""
+    from cms_plugins.places.models import District
+
+    codes = set(District.objects.values_list("code", flat=True))
+    used = set(Application.objects.exclude(district_code="").values_list("district_code", flat=True))
+    assert used and used <= codes, used - codes
+
+
+@pytest.mark.usefixtures("demo")
 def test_demo_calls_have_letters_in_three_languages_and_the_winners_got_theirs():
     """Each demo call's page holds its letters in its language; last year's winners got the call's own
     awarded letter in the language they applied in."""

@@ -292,3 +292,15 @@ def test_no_reminder_for_a_report_already_in_or_far_off(grantee):
     assert not OutboundMail.objects.filter(topic__startswith="grants.report_due:").exists()
     call_command("send_report_reminders", "--days", "10", verbosity=0)
     assert OutboundMail.objects.filter(topic__contains=":final:").count() == 1
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_offers_each_paragraph_of_a_letter_to_translators(shortlist):
+    """The letters are translated with the call: subject and each paragraph are segments of their own."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    call, _applications = shortlist
+    call = set_letter(call, "awarded", "Грант {reference}", "<p>Первый абзац {organisation}.</p><p>Второй абзац.</p>")
+    source, _created = TranslationSource.get_or_create_from_instance(call)
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert {"Грант {reference}", "Первый абзац {organisation}.", "Второй абзац."} <= texts

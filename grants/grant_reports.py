@@ -4,13 +4,11 @@ and a spending table against the budget lines), and the coordinator's acceptance
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms_plugins.mail.services import queue_mail
-
+from . import letters
 from .grant_records import note
 
 REPORT_KINDS = [("interim", _("interim report")), ("final", _("final report"))]
@@ -146,10 +144,7 @@ def report_topic(report, decision):
     )
 
 
-REPORT_SUBJECTS = {
-    "accepted": lambda: _("Grant %(reference)s: your %(report)s is accepted"),
-    "returned": lambda: _("Grant %(reference)s: your %(report)s needs changes"),
-}
+REPORT_DECISIONS = ("accepted", "returned")
 
 
 @transaction.atomic
@@ -157,7 +152,7 @@ def decide_report(report, decision, user, comment=""):
     """Accept or return a submitted report; the grantee is told in their language."""
     report = GrantReport.objects.select_for_update().select_related("grant__application__call").get(pk=report.pk)
     comment = (comment or "").strip()
-    if decision not in REPORT_SUBJECTS:
+    if decision not in REPORT_DECISIONS:
         raise ValidationError(gettext("Unknown action."))
     if report.status != "submitted":
         raise ValidationError(gettext("Only a report awaiting review can be accepted or returned."))
@@ -174,15 +169,12 @@ def decide_report(report, decision, user, comment=""):
         (gettext("%(report)s accepted.") if decision == "accepted" else gettext("%(report)s returned: %(comment)s"))
         % {"report": report.get_kind_display(), "comment": comment},
     )
-    if application.email:
-        with translation.override(application.language or None):
-            subject = REPORT_SUBJECTS[decision]() % {
-                "reference": application.reference,
-                "report": report.get_kind_display(),
-            }
-            context = {"report": report, "application": application, "call": application.call}
-            body = render_to_string(f"grants/email/report_{decision}.txt", context)
-        queue_mail(
-            application.email, subject, body, topic=report_topic(report, decision), language=application.language
-        )
+    # the call's letter in the grantee's language, noted in the CRM history
+    letters.send(
+        application,
+        f"report_{decision}",
+        topic=report_topic(report, decision),
+        report=report.get_kind_display,
+        comment=comment,
+    )
     return report

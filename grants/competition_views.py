@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import decisions, reviewing
+from . import decisions, letters, reviewing
 from .applications import Application
 from .calls import GrantCallPage
 from .permissions import can_reopen_review, can_run_competition
@@ -142,19 +142,29 @@ def decide(request, application_id):
     return redirect("grants_ranking", application.call_id)
 
 
-@require_POST
 def publish(request, call_id):
+    """GET: the letters publishing will send (per letter and language, with an example); POST: publish."""
     coordinator_only(request)
     call = get_object_or_404(GrantCallPage, pk=call_id)
-    try:
-        decided = decisions.publish_results(call, request.user)
-    except MoveRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(
-            request, _("The results are published; %(count)s applicants will be told.") % {"count": len(decided)}
-        )
-    return redirect("grants_ranking", call.pk)
+    if request.method == "POST":
+        try:
+            decided = decisions.publish_results(call, request.user)
+        except MoveRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The results are published; %(count)s applicants will be told.") % {"count": len(decided)},
+            )
+        return redirect("grants_ranking", call.pk)
+    pairs = decisions.publication_letters(call)
+    context = {
+        "call": call,
+        "published": call.status == "results",
+        "groups": letters.outgoing(pairs, letters.CallPages(call.translation_key)) if pairs else [],
+        "letter_count": len(pairs),
+    }
+    return TemplateResponse(request, "grants/admin/publish.html", context)
 
 
 @require_POST

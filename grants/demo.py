@@ -17,9 +17,10 @@ from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
 from cms_plugins.multistep.storage import DraftStorage
 
-from . import demo_grants, services
+from . import demo_grants, letters, services
 from .demo_data import competition as past
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
+from .demo_data.letters import AWARDED
 from .models import Application, ApplicationEvent, Assignment, GrantCallPage, GrantIndexPage
 from .permissions import let_coordinators_manage
 
@@ -117,6 +118,17 @@ def ensure_call(index_ru, slug, fill):
     return pages
 
 
+def call_letters(language, awarded=None):
+    """Every letter with our default text in the page's language; ``awarded`` (subject, paragraphs)
+    replaces the awarded letter."""
+    fields = letters.initial_letters(language)
+    if awarded is not None:
+        subject, paragraphs = awarded
+        fields["letter_awarded_subject"] = subject
+        fields["letter_awarded_text"] = letters.paragraphs_html(paragraphs)
+    return fields
+
+
 def open_call_fields(language, page):
     text = CALL[language]
     today = timezone.localdate()
@@ -136,6 +148,7 @@ def open_call_fields(language, page):
         "form_steps": form_steps(language),
         "consent_text": text["consent"],
         "consent_version": "2026-01",
+        **call_letters(language),
     }
 
 
@@ -164,6 +177,7 @@ def past_call_fields(language, page):
         "report_steps": demo_grants.report_steps(language),
         "consent_text": CALL[language]["consent"],
         "consent_version": "2025-01",
+        **call_letters(language, AWARDED[language]),
     }
 
 

@@ -239,6 +239,11 @@ def register_report_urls():
     return [
         path("grants-reports-due/", report_admin.reports, name="grants_reports"),
         path("grants-reports-due/<int:grant_id>/<slug:kind>/", report_admin.report, name="grants_report_review"),
+        path(
+            "grants-reports-due/<int:grant_id>/<slug:kind>/files/<int:file_id>/",
+            report_admin.attachment,
+            name="grants_report_attachment",
+        ),
     ]
 
 

@@ -1,6 +1,7 @@
 """Coordinators' applications of a call: the list (filters, search, sorting, constant queries),
 the detail with every answer under its key, files, CRM records and history, and its print version."""
 
+import datetime
 import io
 
 import openpyxl
@@ -180,6 +181,15 @@ def test_inspect_view_shows_the_district_name(staff, submitted):
     Application.objects.update(district_code="syrym")
     html = staff.get(reverse("grant_applications:inspect", args=[submitted.pk])).content.decode()
     assert "Сырым" in html and ">syrym<" not in html
+
+
+@pytest.mark.django_db
+def test_inspect_view_shows_times_in_the_regions_time_zone(staff, submitted):
+    """Submitted at 21:51 UTC reads 02:51 the next day in Oral (UTC+5), as in the list, not the stored UTC."""
+    moment = datetime.datetime(2026, 12, 1, 21, 51, tzinfo=datetime.UTC)
+    Application.objects.update(submitted_at=moment, consent_at=moment)
+    html = staff.get(reverse("grant_applications:inspect", args=[submitted.pk])).content.decode()
+    assert html.count("2 декабря 2026, 02:51") == 2 and "21:51" not in html
 
 
 @pytest.mark.django_db

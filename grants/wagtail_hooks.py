@@ -219,6 +219,11 @@ def register_application_urls():
             application_detail.application_print,
             name="grants_application_print",
         ),
+        path(
+            "grants-competition/<int:call_id>/applications/move/",
+            competition_views.move_applications,
+            name="grants_move_applications",
+        ),
         path("grants-applications/<int:application_id>/pdf/", dossiers.pdf_view, name="grants_application_pdf"),
         path("grants-applications/<int:application_id>/zip/", dossiers.application_zip, name="grants_application_zip"),
         path("grants-competition/<int:call_id>/shortlist.zip", dossiers.shortlist_zip, name="grants_shortlist_zip"),

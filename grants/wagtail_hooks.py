@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -269,3 +271,8 @@ def add_competition_panels(request, panels):
     from .dashboard import add_panels
 
     add_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def grant_lists_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("grants/lists.css"))

@@ -73,6 +73,28 @@ def move(application, new_status, user, reason="", ineligible_reason=""):
     return application
 
 
+# Moves made for many applications at once from the call's list; screening out (a reason and a
+# letter each), awards (the ranking, the budget) and withdrawals stay one at a time.
+BULK_MOVES = ("screening", "under_review", "shortlisted")
+
+
+@transaction.atomic
+def move_many(applications, new_status, user, reason=""):
+    """Move several applications at once, all or none: a refusal names the application and why."""
+    if new_status not in BULK_MOVES:
+        raise MoveRefused(_("Screening out, awards and the other decisions are made one application at a time."))
+    moved = []
+    for application in applications:
+        try:
+            moved.append(move(application, new_status, user, reason))
+        except MoveRefused as refused:
+            raise MoveRefused(
+                _("%(reference)s: %(why)s Nothing was moved.")
+                % {"reference": application.reference, "why": refused.message}
+            ) from None
+    return moved
+
+
 def _ineligible_reasons():
     from .workflow import INELIGIBLE_REASONS
 

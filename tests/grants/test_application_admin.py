@@ -234,3 +234,73 @@ def test_who_may_open_the_applications_screens(client, world, role):
             assert status == 302
         elif role not in ALLOWED:
             assert status in (302, 403), (role, url, status)
+
+
+def move(client, call, applications, status, **extra):
+    data = {"applications": [a.pk for a in applications], "status": status, "query": "status=submitted", **extra}
+    return client.post(reverse("grants_move_applications", args=[call.pk]), data, follow=True)
+
+
+@pytest.mark.django_db
+def test_ticked_applications_move_together_from_the_list(staff, coordinator):
+    """Ticking three applications and choosing "Screening" moves the three, each logged, and says so."""
+    from grants.models import ApplicationEvent
+
+    call = call_with_rubric()
+    applications = make_applications(call, 4, status="submitted")
+    page = listing(staff, call).content.decode()
+    assert 'id="move-applications"' in page and 'name="applications"' in page
+    response = move(staff, call, applications[:3], "screening", reason="Документы полные")
+    assert "3 заявки переведены в статус «Проверка»." in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("?status=submitted")  # back to the same filtered list
+    statuses = dict(Application.objects.values_list("pk", "status"))
+    assert [statuses[a.pk] for a in applications] == ["screening", "screening", "screening", "submitted"]
+    events = ApplicationEvent.objects.filter(to_status="screening")
+    assert events.count() == 3 and {e.actor for e in events} == {coordinator}
+    assert {e.reason for e in events} == {"Документы полные"}
+
+
+@pytest.mark.django_db
+def test_a_refused_move_moves_none_and_names_the_application(staff):
+    """All or none: one application that cannot move stops the lot, and the message names it."""
+    call = call_with_rubric()
+    ready = make_applications(call, 2, status="under_review")
+    late = make_applications(call, 1, status="submitted", start=10)[0]
+    response = move(staff, call, [*ready, late], "shortlisted")
+    assert late.reference in response.content.decode() and "Ни одна заявка не переведена." in response.content.decode()
+    assert set(Application.objects.values_list("status", flat=True)) == {"under_review", "submitted"}
+
+
+@pytest.mark.django_db
+def test_screening_out_and_awards_are_not_moved_in_bulk(staff):
+    """Ineligible needs a reason and a letter each; awards the ranking: the bulk form refuses both."""
+    call = call_with_rubric()
+    applications = make_applications(call, 2, status="screening")
+    for status in ("ineligible", "awarded"):
+        move(staff, call, applications, status)
+    assert set(Application.objects.values_list("status", flat=True)) == {"screening"}
+
+
+@pytest.mark.django_db
+def test_another_calls_application_cannot_be_ticked(staff):
+    call = call_with_rubric()
+    other = call_with_rubric(title="Other", slug="other")
+    stranger = make_applications(other, 1, status="submitted")[0]
+    move(staff, call, [stranger], "screening")
+    assert Application.objects.get(pk=stranger.pk).status == "submitted"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "press", "expert"])
+def test_only_coordinators_move_applications(client, role):
+    call = call_with_rubric()
+    applications = make_applications(call, 1, status="submitted")
+    if role != "anonymous":
+        client.force_login(member(role, {"press": "Press", "expert": "Experts"}[role]))
+    response = client.post(
+        reverse("grants_move_applications", args=[call.pk]),
+        {"applications": [applications[0].pk], "status": "screening"},
+    )
+    assert response.status_code in (302, 403) and Application.objects.get().status == "submitted"
+    if role == "anonymous":
+        assert "/login/" in response["Location"]

@@ -16,7 +16,7 @@ from cms_plugins.places.models import District
 
 from .applications import APPLICANT_TYPES, Application
 from .calls import GrantCallPage
-from .competition_views import coordinator_only
+from .competition_views import BulkMoveForm, coordinator_only
 from .workflow import APPLICATION_STATUSES
 
 PER_PAGE = 50
@@ -119,6 +119,8 @@ def applications(request, call_id):
         "page": page,
         "sort": sort,
         "query": query.urlencode(),
+        "back_query": request.GET.urlencode(),
+        "move_form": BulkMoveForm(call),
         "sort_links": {key: (f"-{key}" if sort == key else key) for key in SORTS if not key.startswith("-")},
     }
     return TemplateResponse(request, "grants/admin/applications/list.html", context)

@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,6 +28,7 @@ from cms_plugins.multistep.pages import MultiStepFormMixin
 from cms_plugins.restrictions import OneQueryViewRestrictionsMixin, PublicPagesQuerySetMixin
 from cms_plugins.routing import routed_ancestors
 
+from . import letters
 from . import rubric as rubrics
 
 
@@ -100,8 +102,18 @@ CALL_STATUSES = {
 }
 
 
-class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
-    """A call for proposals with its own application form."""
+class GrantCallPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and self.instance.locale_id:
+            # a new call starts with our letters in its own language, for the editor to adapt
+            for name, value in letters.initial_letters(self.instance.locale.language_code).items():
+                if name in self.fields and not self.initial.get(name):
+                    self.initial[name] = value
+
+
+class GrantCallPage(OneQueryViewRestrictionsMixin, letters.CallLettersMixin, MultiStepFormMixin, Page):
+    """A call for proposals with its own application form and the letters its applicants get."""
 
     intro = models.TextField(_("summary"), max_length=600, help_text=_("Two or three sentences: who, what, how much."))
     body = RichTextField(_("about the call"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
@@ -224,6 +236,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             ObjectList(form_panels, heading=_("Application form")),
             ObjectList(review_panels, heading=_("Review")),
             ObjectList(report_panels, heading=_("Grantee reports")),
+            ObjectList(letters.CallLettersMixin.letter_panels, heading=_("Letters")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -237,6 +250,8 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
     subpage_types = []
 
     multistep_currency = "₸"
+    multistep_other_forms = ("report_steps",)
+    base_form_class = GrantCallPageForm
 
     class Meta:
         verbose_name = _("grant call")
@@ -300,6 +315,7 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
             raise ValidationError({"form_steps": errors})
         self.settle_rubric()
         self.settle_report_keys()
+        self.clean_letters()
 
     def settle_report_keys(self):
         """The report's questions keep their keys like the application's (see multistep.keys)."""
@@ -427,6 +443,13 @@ class GrantCallPage(OneQueryViewRestrictionsMixin, MultiStepFormMixin, Page):
         from .report_views import report_view
 
         return report_view(request, self, kind)
+
+    @path("apply/report/<slug:kind>/files/<int:file_id>/", name="grants_report_file")
+    def multistep_report_file(self, request, kind, file_id):
+        """A file attached to the grantee's report, for the browser the secret link let in."""
+        from .report_views import report_file
+
+        return report_file(request, self, kind, file_id)
 
     @path("withdraw/", name="grants_withdraw")
     def multistep_withdraw(self, request):

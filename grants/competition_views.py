@@ -9,16 +9,20 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from . import decisions, reviewing
+from . import decisions, letters, reviewing
 from .applications import Application
 from .calls import GrantCallPage
 from .permissions import can_reopen_review, can_run_competition
 from .ranking import SORTS, ranking
 from .ranking_export import ranking_xlsx
 from .reviews import Assignment
+from .row_links import link_maker
 from .workflow import APPLICATION_STATUSES, MoveRefused
 
 BULK_STATUSES = ["under_review", "shortlisted"]
@@ -50,6 +54,59 @@ def competition(request):
         "grants/admin/competition.html",
         {"rows": rows, "statuses": [label for _s, label in APPLICATION_STATUSES]},
     )
+
+
+class BulkMoveForm(forms.Form):
+    """The call's applications ticked in its list, and the status they all move to."""
+
+    applications = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.none(),
+        error_messages={"required": _("Tick the applications to move.")},
+    )
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[(s, label) for s, label in APPLICATION_STATUSES if s in decisions.BULK_MOVES],
+    )
+    reason = forms.CharField(label=_("Why (optional)"), required=False, max_length=4000)
+
+    def __init__(self, call, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = Application.objects.filter(call_key=call.translation_key)
+
+
+@require_POST
+def move_applications(request, call_id):
+    """Screening, review and the shortlist for many applications at once, from the call's list."""
+    coordinator_only(request)
+    call = get_object_or_404(GrantCallPage, pk=call_id)
+    form = BulkMoveForm(call, request.POST)
+    back = reverse("grants_applications", args=[call.pk])
+    query = request.POST.get("query", "")
+    if query and url_has_allowed_host_and_scheme(f"{back}?{query}", allowed_hosts={request.get_host()}):
+        back = f"{back}?{query}"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    chosen = sorted(form.cleaned_data["applications"], key=lambda a: a.reference)
+    status = form.cleaned_data["status"]
+    try:
+        decisions.move_many(chosen, status, request.user, form.cleaned_data["reason"])
+    except MoveRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        label = dict(APPLICATION_STATUSES)[status]
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s application moved to “%(status)s”.",
+                "%(count)s applications moved to “%(status)s”.",
+                len(chosen),
+            )
+            % {"count": len(chosen), "status": label},
+        )
+    return redirect(back)
 
 
 class BulkAssignForm(forms.Form):
@@ -94,6 +151,9 @@ def ranking_view(request, call_id):
         )
         response["Content-Disposition"] = f'attachment; filename="ranking-{call.slug}.xlsx"'
         return response
+    inspect, decide = link_maker("grant_applications:inspect"), link_maker("grants_decide")
+    for row in rows:
+        row.inspect_url, row.decide_url = inspect(row.application.pk), decide(row.application.pk)
     awarded = [row.application.awarded_amount or 0 for row in rows if row.application.status == "awarded"]
     context = {
         "call": call,
@@ -138,19 +198,29 @@ def decide(request, application_id):
     return redirect("grants_ranking", application.call_id)
 
 
-@require_POST
 def publish(request, call_id):
+    """GET: the letters publishing will send (per letter and language, with an example); POST: publish."""
     coordinator_only(request)
     call = get_object_or_404(GrantCallPage, pk=call_id)
-    try:
-        decided = decisions.publish_results(call, request.user)
-    except MoveRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(
-            request, _("The results are published; %(count)s applicants will be told.") % {"count": len(decided)}
-        )
-    return redirect("grants_ranking", call.pk)
+    if request.method == "POST":
+        try:
+            decided = decisions.publish_results(call, request.user)
+        except MoveRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The results are published; %(count)s applicants will be told.") % {"count": len(decided)},
+            )
+        return redirect("grants_ranking", call.pk)
+    pairs = decisions.publication_letters(call)
+    context = {
+        "call": call,
+        "published": call.status == "results",
+        "groups": letters.outgoing(pairs, letters.CallPages(call.translation_key)) if pairs else [],
+        "letter_count": len(pairs),
+    }
+    return TemplateResponse(request, "grants/admin/publish.html", context)
 
 
 @require_POST

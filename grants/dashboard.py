@@ -11,7 +11,7 @@ from .applications import Application
 from .calls import GrantCallPage
 from .grant_records import Grant
 from .grant_reports import REPORT_KINDS, report_rows
-from .permissions import can_run_competition
+from .permissions import can_list_reviews, can_run_competition
 from .reviews import Assignment
 from .workflow import APPLICATION_STATUSES
 
@@ -43,6 +43,9 @@ class CompetitionPanel(Component):
     name = "grants_competition"
     template_name = "grants/admin/dashboard.html"
     order = 50
+
+    class Media:
+        css = {"all": ["grants/competition.css"]}
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
@@ -110,7 +113,27 @@ class CompetitionPanel(Component):
         return context
 
 
+class ExpertPanel(Component):
+    """An expert's home: how many of their applications wait for a declaration or a score."""
+
+    name = "grants_my_reviews"
+    template_name = "grants/admin/dashboard_expert.html"
+    order = 40
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        waiting = Assignment.objects.open_to(self.user).filter(scored_at__isnull=True)
+        counts = waiting.aggregate(
+            to_declare=Count("pk", filter=Q(conflict__isnull=True)), to_score=Count("pk", filter=Q(conflict=False))
+        )
+        return {**counts, "submitted": Assignment.objects.open_to(self.user).filter(scored_at__isnull=False).count()}
+
+
 def add_panels(request, panels):
-    """Coordinators only: press and experts see Wagtail's own home."""
+    """Coordinators get the competition; experts what waits for them; press see Wagtail's own home."""
     if can_run_competition(request.user):
         panels.append(CompetitionPanel())
+    elif can_list_reviews(request.user):
+        panels.append(ExpertPanel(request.user))

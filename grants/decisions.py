@@ -5,19 +5,16 @@ and writes the timeline (``ApplicationEvent``) in the same transaction."""
 from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms_plugins.formatting import format_money
 from cms_plugins.mail.models import OutboundMail
-from cms_plugins.mail.services import queue_mail
 
+from . import letters
 from .applications import Application
 from .grant_records import open_grants
 from .history import ApplicationEvent
 from .ranking import ranked_applications
-from .services import record_decision
 from .workflow import MoveRefused, check_move
 
 DECISION_MAILS = {"ineligible", "awarded", "not_awarded"}
@@ -74,6 +71,28 @@ def move(application, new_status, user, reason="", ineligible_reason=""):
         application.save(update_fields=["ineligible_reason"])
         queue_decision(application, "ineligible")
     return application
+
+
+# Moves made for many applications at once from the call's list; screening out (a reason and a
+# letter each), awards (the ranking, the budget) and withdrawals stay one at a time.
+BULK_MOVES = ("screening", "under_review", "shortlisted")
+
+
+@transaction.atomic
+def move_many(applications, new_status, user, reason=""):
+    """Move several applications at once, all or none: a refusal names the application and why."""
+    if new_status not in BULK_MOVES:
+        raise MoveRefused(_("Screening out, awards and the other decisions are made one application at a time."))
+    moved = []
+    for application in applications:
+        try:
+            moved.append(move(application, new_status, user, reason))
+        except MoveRefused as refused:
+            raise MoveRefused(
+                _("%(reference)s: %(why)s Nothing was moved.")
+                % {"reference": application.reference, "why": refused.message}
+            ) from None
+    return moved
 
 
 def _ineligible_reasons():
@@ -179,8 +198,9 @@ def publish_results(call, user):
         ApplicationEvent(application=a, kind="results", actor=user, from_status=a.status, to_status=a.status)
         for a in decided
     )
+    pages = letters.CallPages(source.translation_key)
     for application in decided:
-        queue_decision(application, application.status)
+        queue_decision(application, application.status, pages)
     # the winners' grant records (agreement, tranches, reports) start with the announcement
     open_grants(decided)
     return decided
@@ -190,24 +210,24 @@ def decision_topic(application, decision):
     return f"grants.decision:{application.reference}:{decision}"
 
 
-DECISION_SUBJECTS = {
-    "ineligible": lambda: _("Application %(reference)s: screening result"),
-    "awarded": lambda: _("Application %(reference)s: a grant is awarded"),
-    "not_awarded": lambda: _("Application %(reference)s: competition result"),
-}
+def queue_decision(application, decision, pages=None):
+    """The call's letter for this decision in the applicant's language, once per decision (a repeat
+    is not sent), noted in the CRM history."""
+    if decision not in DECISION_MAILS:
+        return None
+    return letters.send(application, decision, topic=decision_topic(application, decision), pages=pages)
 
 
-def queue_decision(application, decision):
-    """The decision letter in the applicant's language, once per decision (a repeat is not sent)."""
-    if decision not in DECISION_MAILS or not application.email:
-        return None
-    topic = decision_topic(application, decision)
-    if OutboundMail.objects.about(topic).exists():
-        return None
-    with translation.override(application.language or None):
-        subject = DECISION_SUBJECTS[decision]() % {"reference": application.reference}
-        context = {"application": application, "call": application.call, "today": timezone.localdate()}
-        body = render_to_string(f"grants/email/decision_{decision}.txt", context)
-    mail = queue_mail(application.email, subject, body, topic=topic, language=application.language)
-    record_decision(application, f"{subject} ({application.call.title})")
-    return mail
+def publication_letters(call):
+    """[(application, decision)] of the letters "Publish results" would send now: the awarded, and
+    the not awarded (those still in review become so), each not told already."""
+    applications = list(
+        Application.objects.filter(
+            call_key=call.translation_key, status__in=["awarded", "not_awarded", "under_review", "shortlisted"]
+        ).order_by("reference")
+    )
+    pairs = [(a, "awarded" if a.status == "awarded" else "not_awarded") for a in applications if a.email]
+    told = set(
+        OutboundMail.objects.filter(topic__in=[decision_topic(a, d) for a, d in pairs]).values_list("topic", flat=True)
+    )
+    return [(a, d) for a, d in pairs if decision_topic(a, d) not in told]

@@ -17,9 +17,11 @@ from cms_plugins.locales import translation_of
 from cms_plugins.multistep.models import Draft, private_storage
 from cms_plugins.multistep.storage import DraftStorage
 
-from . import demo_grants, services
+from . import demo_grants, letters, services
 from .demo_data import competition as past
+from .demo_data import grants_after_award as after_award
 from .demo_data.call import APPLICANTS, CALL, INDEX, PAST_CALL
+from .demo_data.letters import AWARDED
 from .models import Application, ApplicationEvent, Assignment, GrantCallPage, GrantIndexPage
 from .permissions import let_coordinators_manage
 
@@ -117,6 +119,17 @@ def ensure_call(index_ru, slug, fill):
     return pages
 
 
+def call_letters(language, awarded=None):
+    """Every letter with our default text in the page's language; ``awarded`` (subject, paragraphs)
+    replaces the awarded letter."""
+    fields = letters.initial_letters(language)
+    if awarded is not None:
+        subject, paragraphs = awarded
+        fields["letter_awarded_subject"] = subject
+        fields["letter_awarded_text"] = letters.paragraphs_html(paragraphs)
+    return fields
+
+
 def open_call_fields(language, page):
     text = CALL[language]
     today = timezone.localdate()
@@ -136,6 +149,7 @@ def open_call_fields(language, page):
         "form_steps": form_steps(language),
         "consent_text": text["consent"],
         "consent_version": "2026-01",
+        **call_letters(language),
     }
 
 
@@ -164,6 +178,7 @@ def past_call_fields(language, page):
         "report_steps": demo_grants.report_steps(language),
         "consent_text": CALL[language]["consent"],
         "consent_version": "2025-01",
+        **call_letters(language, AWARDED[language]),
     }
 
 
@@ -264,11 +279,28 @@ def demo_user(username, group):
     return user
 
 
+def past_budget(requested):
+    """Two lines adding up to the request: most for materials, the rest for transport and printing."""
+    materials = requested * 2 // 3 // 1000 * 1000
+    return [("Материалы и оборудование", materials), ("Транспорт и печать", requested - materials)]
+
+
 def past_application(call, row, number):
     email, organisation, bin_, kind, district, village, contact, title, requested, language = row
     year = timezone.localtime(call.closes_at).year
     submitted = call.closes_at - timedelta(days=3, hours=number)
-    draft = Draft.objects.create(form_key=call.translation_key, email=email, language=language, submitted_at=submitted)
+    # the budget step as the form stores it: a report's spending is read against these lines
+    lines = after_award.FIRST_BUDGET if number == 1 else past_budget(requested)
+    budget = {"budget-requested_amount": [str(requested)]}
+    for row, (item, amount) in enumerate(lines):
+        budget.update({f"budget-lines-{row}-item": [item], f"budget-lines-{row}-amount": [str(amount)]})
+    draft = Draft.objects.create(
+        form_key=call.translation_key,
+        email=email,
+        language=language,
+        submitted_at=submitted,
+        data={"step_data": {"budget": budget}},
+    )
     return Application.objects.create(
         reference=f"ZKO-{year}-{number:04d}",
         call=call,

@@ -51,7 +51,8 @@ def complete_grants(call, coordinator):
     questions, spending = data.INTERIM_ANSWERS, data.INTERIM_SPENT
     title, _intro, done, reach = data.REPORT_TEXTS["ru"]
     answers = [{"step": title, "key": "narrative", "rows": [[done[0], questions[0]], [reach[0], questions[1]]]}]
-    table = [{"item": item, "planned": None, "spent": spent} for item, spent in spending]
+    planned = {line["item"]: line["amount"] for line in grant_reports.budget_lines(first.application)}
+    table = [{"item": item, "planned": planned.get(item), "spent": spent} for item, spent in spending]
     report = grant_reports.submit_report(first, "interim", answers, table)
     grant_reports.decide_report(report, "accepted", coordinator, data.INTERIM_COMMENT)
     # the story: sent a little before it was due, accepted a few days later

@@ -2,10 +2,12 @@
 and the report due dates; nobody adds or deletes a grant (the results open them)."""
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -57,6 +59,8 @@ class NoAddNoDeletePolicy(ModelPermissionPolicy):
 
 
 class GrantIndexView(IndexView):
+    page_title = _("Grant agreements")  # as the menu says; the model's plural is just "grants"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("application__call").prefetch_related("tranches", "reports")
 
@@ -86,15 +90,28 @@ class GrantViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     list_display = [
-        Column("application", label=_("application"), accessor="__str__"),
-        Column("award", label=_("grant"), accessor=_award),
-        Column("paid", label=_("paid / planned"), accessor=_paid),
-        "agreement_number",
-        Column(
-            "interim_report_due", label=_("interim report due"), accessor=lambda g: format_date(g.interim_report_due)
+        # the application opens the grant's agreement, tranches and due dates
+        TitleColumn(
+            "application",
+            label=capfirst(_("application")),
+            accessor="__str__",
+            get_url=lambda grant: reverse("grant_records:edit", args=[grant.pk]),
+            classname="grant-record",  # grants/static/grants/lists.css gives it room
         ),
-        Column("final_report_due", label=_("final report due"), accessor=lambda g: format_date(g.final_report_due)),
-        Column("overdue", label=_("overdue"), accessor=_reports),
+        Column("award", label=capfirst(_("grant")), accessor=_award),
+        Column("paid", label=capfirst(_("paid / planned")), accessor=_paid),
+        Column("agreement_number", label=capfirst(_("agreement number"))),
+        Column(
+            "interim_report_due",
+            label=capfirst(_("interim report due")),
+            accessor=lambda g: format_date(g.interim_report_due),
+        ),
+        Column(
+            "final_report_due",
+            label=capfirst(_("final report due")),
+            accessor=lambda g: format_date(g.final_report_due),
+        ),
+        Column("overdue", label=capfirst(_("overdue")), accessor=_reports),
     ]
     list_filter = ["application__call"]
     search_fields = ["application__reference", "application__organisation_name", "agreement_number"]

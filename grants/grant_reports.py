@@ -4,13 +4,11 @@ and a spending table against the budget lines), and the coordinator's acceptance
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms_plugins.mail.services import queue_mail
-
+from . import letters
 from .grant_records import note
 
 REPORT_KINDS = [("interim", _("interim report")), ("final", _("final report"))]
@@ -29,6 +27,8 @@ class GrantReport(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=REPORT_STATES, default="submitted")
     answers = models.JSONField(_("answers"), default=list, help_text=_("As the grantee saw them."))
     spending = models.JSONField(_("spending"), default=list)
+    # the answers as posted (the form's own fields only): a returned report opens filled in
+    posted = models.JSONField(default=dict, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -112,9 +112,13 @@ def budget_lines(application):
 
 
 @transaction.atomic
-def submit_report(grant, kind, answers, spending):
-    """Store the grantee's report (a returned one is replaced); refused once it is in."""
+def submit_report(grant, kind, answers, spending, *, posted=None, files=(), dropped=()):
+    """Store the grantee's report (a returned one is replaced); refused once it is in.
+
+    ``files`` are checked uploads to attach; ``dropped`` attachments of a returned report the
+    grantee no longer sends."""
     from .grant_records import Grant
+    from .report_attachments import attach, remove
 
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     report = GrantReport.objects.filter(grant=grant, kind=kind).first()
@@ -125,8 +129,11 @@ def submit_report(grant, kind, answers, spending):
     report.status = "submitted"
     report.answers = answers
     report.spending = spending
+    report.posted = posted or {}
     report.submitted_at = timezone.now()
     report.save()
+    remove(report.attachments.filter(pk__in=[attachment.pk for attachment in dropped]))
+    attach(report, files)
     note(grant, gettext("%(report)s submitted by the grantee.") % {"report": report.get_kind_display()})
     return report
 
@@ -137,10 +144,7 @@ def report_topic(report, decision):
     )
 
 
-REPORT_SUBJECTS = {
-    "accepted": lambda: _("Grant %(reference)s: your %(report)s is accepted"),
-    "returned": lambda: _("Grant %(reference)s: your %(report)s needs changes"),
-}
+REPORT_DECISIONS = ("accepted", "returned")
 
 
 @transaction.atomic
@@ -148,7 +152,7 @@ def decide_report(report, decision, user, comment=""):
     """Accept or return a submitted report; the grantee is told in their language."""
     report = GrantReport.objects.select_for_update().select_related("grant__application__call").get(pk=report.pk)
     comment = (comment or "").strip()
-    if decision not in REPORT_SUBJECTS:
+    if decision not in REPORT_DECISIONS:
         raise ValidationError(gettext("Unknown action."))
     if report.status != "submitted":
         raise ValidationError(gettext("Only a report awaiting review can be accepted or returned."))
@@ -165,15 +169,12 @@ def decide_report(report, decision, user, comment=""):
         (gettext("%(report)s accepted.") if decision == "accepted" else gettext("%(report)s returned: %(comment)s"))
         % {"report": report.get_kind_display(), "comment": comment},
     )
-    if application.email:
-        with translation.override(application.language or None):
-            subject = REPORT_SUBJECTS[decision]() % {
-                "reference": application.reference,
-                "report": report.get_kind_display(),
-            }
-            context = {"report": report, "application": application, "call": application.call}
-            body = render_to_string(f"grants/email/report_{decision}.txt", context)
-        queue_mail(
-            application.email, subject, body, topic=report_topic(report, decision), language=application.language
-        )
+    # the call's letter in the grantee's language, noted in the CRM history
+    letters.send(
+        application,
+        f"report_{decision}",
+        topic=report_topic(report, decision),
+        report=report.get_kind_display,
+        comment=comment,
+    )
     return report

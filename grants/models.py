@@ -5,6 +5,7 @@ from .calls import CALL_STATUSES, REVIEW_STAGES, GrantCallManager, GrantCallPage
 from .grant_records import Grant, Tranche
 from .grant_reports import GrantReport
 from .history import ApplicationEvent
+from .report_attachments import ReportAttachment
 from .reviews import Assignment
 from .workflow import APPLICATION_STATUSES, TRANSITIONS, can_move
 
@@ -24,6 +25,7 @@ __all__ = [
     "GrantIndexPage",
     "GrantReport",
     "ReferenceCounter",
+    "ReportAttachment",
     "Tranche",
     "can_move",
 ]

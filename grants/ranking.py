@@ -6,8 +6,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, F, Max, Min, Q
 
 from .applications import Application
+from .workflow import APPLICATION_STATUSES
 
 RANKED_STATUSES = ["under_review", "shortlisted", "awarded", "not_awarded"]
+# What the table and its export show of an application: a call's thousands of rows are read
+# without their answers (the bulk of each row, and a JSON parse each).
+SHOWN = ["reference", "organisation_name", "district_code", "project_title", "status"]
+SHOWN += ["requested_amount", "awarded_amount", "submitted_at"]
 # A review counts once it is submitted by an expert who did not declare a conflict.
 COUNTED = Q(assignments__scored_at__isnull=False) & ~Q(assignments__conflict=True)
 SORTS = {
@@ -30,6 +35,7 @@ class Row:
     spread: Decimal | None
     disagreement: bool
     running_total: int
+    status_label: str
 
 
 def two_places(value):
@@ -54,7 +60,10 @@ def ranking(call, sort="rank"):
     """[Row] of the call; the running total adds the requested amounts in ranking order,
     whatever column the table is sorted by."""
     rows, running = [], 0
-    for rank, application in enumerate(ranked_applications(call.translation_key), start=1):
+    # translated once: get_status_display() hashes the choices (translating each) every call
+    labels = {status: str(label) for status, label in APPLICATION_STATUSES}
+    applications = ranked_applications(call.translation_key).only(*SHOWN)
+    for rank, application in enumerate(applications, start=1):
         running += application.requested_amount
         spread = None if application.high is None else application.high - application.low
         rows.append(
@@ -66,6 +75,7 @@ def ranking(call, sort="rank"):
                 spread=two_places(spread),
                 disagreement=spread is not None and spread > call.disagreement_threshold,
                 running_total=running,
+                status_label=labels.get(application.status, application.status),
             )
         )
     return sorted(rows, key=SORTS.get(sort, SORTS["rank"]))

@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from cms_plugins.formulas import escape_formula
+from cms_plugins.spreadsheets import FastXLSX, QuickExport
 
 NUMBER = widgets.IntegerWidget(coerce_to_string=False)
 DECIMAL = widgets.DecimalWidget(coerce_to_string=False)
 
 
-class RankingResource(resources.Resource):
+class RankingResource(QuickExport, resources.Resource):
     rank = fields.Field(attribute="rank", column_name=_("Rank"), widget=NUMBER)
     reference = fields.Field(attribute="application__reference", column_name=_("Reference"))
     organisation = fields.Field(attribute="application__organisation_name", column_name=_("Organisation or group"))
@@ -25,22 +25,13 @@ class RankingResource(resources.Resource):
     awarded = fields.Field(attribute="application__awarded_amount", column_name=_("Awarded (₸)"), widget=NUMBER)
 
     def dehydrate_status(self, row):
-        return str(row.application.get_status_display())
+        return row.status_label
 
     def dehydrate_disagreement(self, row):
         return str(_("yes")) if row.disagreement else ""
 
-    def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        return escape_formula(value)
-
-    def get_export_headers(self, *args, **kwargs):
-        return [escape_formula(str(header)) for header in super().get_export_headers(*args, **kwargs)]
-
 
 def ranking_xlsx(rows, title):
-    from import_export.formats.base_formats import XLSX
-
     dataset = RankingResource().export(rows)
-    dataset.title = str(title)[:31]
-    return XLSX().export_data(dataset)
+    dataset.title = str(title)
+    return FastXLSX(header_rows=1, fit_columns=True).export_data(dataset)

@@ -10,7 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from . import grant_reports
+from .downloads import private_download
 from .grant_records import Grant
+from .report_attachments import ReportAttachment
 
 
 def can_manage_grants(user):
@@ -77,3 +79,10 @@ def report(request, grant_id, kind):
         "overdue": grant_reports.is_overdue(grant, kind, report),
     }
     return TemplateResponse(request, "grants/admin/report.html", context)
+
+
+def attachment(request, grant_id, kind, file_id):
+    """A file the grantee attached to a report: coordinators only (experts and press never see reports)."""
+    coordinators_only(request)
+    found = get_object_or_404(ReportAttachment, pk=file_id, report__grant_id=grant_id, report__kind=kind)
+    return private_download(found.file, found.original_name)

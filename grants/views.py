@@ -1,13 +1,12 @@
 """Admin screens beyond the viewsets: private files, and experts' reviews."""
 
-import mimetypes
-import os
+import copy
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +14,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms_plugins.multistep.models import Draft, DraftFile
 
-from . import decisions, reviewing
+from . import decisions, letters, reviewing
 from . import rubric as rubrics
+from .downloads import private_download
 from .models import Application, Assignment
 from .permissions import can_list_reviews, can_revoke_links, can_score, can_view_application
 from .workflow import (
@@ -37,17 +37,7 @@ def application_file(request, application_id, file_id):
     if not can_view_application(request.user, application):
         raise PermissionDenied
     record = get_object_or_404(DraftFile, pk=file_id, draft=application.draft)
-    try:
-        handle = record.file.open("rb")
-    except (OSError, ValueError) as error:
-        raise Http404 from error
-    content_type = mimetypes.guess_type(record.original_name)[0] or "application/octet-stream"
-    response = FileResponse(
-        handle, as_attachment=True, filename=os.path.basename(record.original_name), content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(record.file, record.original_name)
 
 
 class DeclarationForm(forms.Form):
@@ -188,8 +178,23 @@ def review(request, assignment_id):
     )
 
 
+class LetterPreviewCheckbox(forms.CheckboxInput):
+    """The tick box that sends a decision letter, drawn under the letter itself once one is due."""
+
+    template_name = "grants/admin/letter_preview_checkbox.html"
+    preview = None  # (subject, body, language name), set by the form's clean()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["preview"] = self.preview
+        return context
+
+
 class ApplicationStatusForm(WagtailAdminModelForm):
-    """Coordinators move an application only along the allowed transitions, saying why when needed."""
+    """Coordinators move an application only along the allowed transitions, saying why when needed.
+
+    Screening out sends the applicant the call's letter: the first save shows it, ticking the box and
+    saving again sends it (a preview before sending, as for "Publish results")."""
 
     reason = forms.CharField(
         label=_("Why"),
@@ -197,6 +202,12 @@ class ApplicationStatusForm(WagtailAdminModelForm):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept in the application's history; required for ineligible, not awarded and withdrawn."),
+    )
+    send_letter = forms.BooleanField(
+        label=_("Send the applicant this letter"),
+        required=False,
+        widget=LetterPreviewCheckbox,
+        help_text=_("Screening out sends the call's letter in the applicant's language; it is shown here first."),
     )
 
     class Meta:
@@ -225,6 +236,8 @@ class ApplicationStatusForm(WagtailAdminModelForm):
             if status == "ineligible" and not cleaned.get("ineligible_reason"):
                 self.add_error("ineligible_reason", _("Choose why the application is ineligible."))
                 return cleaned
+            if status == "ineligible" and self.instance.email and not self.letter_confirmed(cleaned):
+                return cleaned
             reason = cleaned.get("reason") or ("-" if status == "ineligible" else "")
             probe = Application(status=self.original_status)
             try:
@@ -232,6 +245,18 @@ class ApplicationStatusForm(WagtailAdminModelForm):
             except MoveRefused as refused:
                 self.add_error("reason" if status in REASON_REQUIRED else "status", refused.message)
         return cleaned
+
+    def letter_confirmed(self, cleaned):
+        """Show the screening-out letter under the tick box; True once the coordinator ticked it."""
+        probe = copy.copy(self.instance)
+        probe.ineligible_reason = cleaned["ineligible_reason"]
+        subject, body, language = letters.render_for(probe, "ineligible")
+        names = dict(settings.LANGUAGES)
+        self.fields["send_letter"].widget.preview = (subject, body, names.get(language, language))
+        if cleaned.get("send_letter"):
+            return True
+        self.add_error("send_letter", _("Read the letter below, tick the box and save again to send it."))
+        return False
 
     def save(self, commit=True):
         """The status goes through ``decisions.move`` (lock, checks, timeline); notes are saved as they are."""

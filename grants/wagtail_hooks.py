@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -219,6 +221,11 @@ def register_application_urls():
             application_detail.application_print,
             name="grants_application_print",
         ),
+        path(
+            "grants-competition/<int:call_id>/applications/move/",
+            competition_views.move_applications,
+            name="grants_move_applications",
+        ),
         path("grants-applications/<int:application_id>/pdf/", dossiers.pdf_view, name="grants_application_pdf"),
         path("grants-applications/<int:application_id>/zip/", dossiers.application_zip, name="grants_application_zip"),
         path("grants-competition/<int:call_id>/shortlist.zip", dossiers.shortlist_zip, name="grants_shortlist_zip"),
@@ -239,6 +246,11 @@ def register_report_urls():
     return [
         path("grants-reports-due/", report_admin.reports, name="grants_reports"),
         path("grants-reports-due/<int:grant_id>/<slug:kind>/", report_admin.report, name="grants_report_review"),
+        path(
+            "grants-reports-due/<int:grant_id>/<slug:kind>/files/<int:file_id>/",
+            report_admin.attachment,
+            name="grants_report_attachment",
+        ),
     ]
 
 
@@ -259,3 +271,8 @@ def add_competition_panels(request, panels):
     from .dashboard import add_panels
 
     add_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def grant_lists_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("grants/lists.css"))

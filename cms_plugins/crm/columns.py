@@ -42,6 +42,17 @@ COLUMNS = [
             "ұйым атауы",
             "нпо",
             "үеұ",
+            "наименование нпо",
+            "название нпо",
+            "наименование нко",
+            "наименование оо",
+            "наименование юл",
+            "полное наименование",
+            "ұйымның атауы",
+            "үеұ атауы",
+            "ngo",
+            "ngo name",
+            "name of organisation",
         ),
     ),
     Column(
@@ -56,7 +67,12 @@ COLUMNS = [
         "organisation",
         ("форма", "опф", "тип организации", "нысаны"),
     ),
-    Column("bin", {"en": "BIN", "ru": "БИН", "kk": "БСН"}, "organisation", ("бин организации",)),
+    Column(
+        "bin",
+        {"en": "BIN", "ru": "БИН", "kk": "БСН"},
+        "organisation",
+        ("бин организации", "бин иин", "иин бин", "бсн жсн", "bin iin"),
+    ),
     Column(
         "registration_date",
         {"en": "Registration date", "ru": "Дата регистрации", "kk": "Тіркелген күні"},
@@ -67,7 +83,7 @@ COLUMNS = [
         "district",
         {"en": "District", "ru": "Район", "kk": "Аудан"},
         "organisation",
-        ("район город", "ауданы", "region"),
+        ("район город", "район области", "ауданы", "region"),
     ),
     Column(
         "settlement",
@@ -80,7 +96,17 @@ COLUMNS = [
         "focus_areas",
         {"en": "Focus areas", "ru": "Направления деятельности", "kk": "Қызмет бағыттары"},
         "organisation",
-        ("направления", "тематика", "бағыттары", "focus"),
+        (
+            "направления",
+            "направление деятельности",
+            "направление",
+            "сфера деятельности",
+            "тематика",
+            "бағыттары",
+            "қызмет бағыты",
+            "focus",
+            "focus area",
+        ),
     ),
     Column("status", {"en": "Status", "ru": "Статус", "kk": "Мәртебесі"}, "organisation", ("activity status",)),
     Column("website", {"en": "Website", "ru": "Сайт", "kk": "Веб-сайт"}, "organisation", ("site", "веб сайт")),
@@ -110,6 +136,14 @@ COLUMNS = [
             "фамилия имя отчество",
             "аты жөні",
             "тәа",
+            "фио руководителя",
+            "фио контактного лица",
+            "фио представителя",
+            "руководитель",
+            "басшы",
+            "басшының аты жөні",
+            "head",
+            "leader",
         ),
     ),
     Column("role", {"en": "Role", "ru": "Должность", "kk": "Лауазымы"}, "membership", ("position", "роль", "лауазым")),
@@ -117,13 +151,34 @@ COLUMNS = [
         "phone",
         {"en": "Phone", "ru": "Телефон", "kk": "Телефон нөмірі"},
         "person",
-        ("tel", "телефон", "тел", "phone number"),
+        (
+            "tel",
+            "телефон",
+            "тел",
+            "phone number",
+            "номер телефона",
+            "контактный телефон",
+            "телефон нөмірі",
+            "whatsapp",
+        ),
     ),
     Column(
         "email",
         {"en": "Email", "ru": "Эл. почта", "kk": "Эл. пошта"},
         "person",
-        ("e mail", "email address", "e-mail address", "mail", "почта", "электронная почта", "электрондық пошта"),
+        (
+            "e mail",
+            "email address",
+            "e-mail address",
+            "mail",
+            "почта",
+            "электронная почта",
+            "эл адрес",
+            "электронный адрес",
+            "адрес электронной почты",
+            "электрондық пошта",
+            "эл пошта",
+        ),
     ),
     Column(
         "preferred_language",
@@ -176,8 +231,32 @@ AMBIGUOUS = {
     "ескертпе": ("org_notes", "person_notes"),
 }
 # A plain "phone" next to a mobile column may be an office line: asked, not guessed.
-MOBILE = {"мобильный", "мобильный телефон", "сотовый", "mobile", "mobile phone", "ұялы телефон", "ұялы"}
-GENERIC_PHONE = {"телефон", "phone", "tel", "тел", "телефон нөмірі", "phone number"}
+MOBILE = {
+    "мобильный",
+    "мобильный телефон",
+    "моб телефон",
+    "моб тел",
+    "сотовый",
+    "сотовый телефон",
+    "сот тел",
+    "mobile",
+    "mobile phone",
+    "cell",
+    "ұялы телефон",
+    "ұялы",
+}
+# A column of row numbers ("№", "№ п/п", "No"): ignoring it is suggested, still chosen on screen.
+ROW_NUMBERS = {"", "no", "nr", "п п", "номер п п", "порядковый номер", "р с", "реттік нөмірі"}
+GENERIC_PHONE = {
+    "телефон",
+    "phone",
+    "tel",
+    "тел",
+    "телефон нөмірі",
+    "phone number",
+    "номер телефона",
+    "контактный телефон",
+}
 
 
 def _lookup():
@@ -204,7 +283,8 @@ class ColumnPlan:
     ambiguous: list = field(default_factory=list)  # (header, [possible keys])
     duplicates: list = field(default_factory=list)  # headers naming a key already taken
     ignored: list = field(default_factory=list)  # headers chosen to be ignored
-    suggested: dict = field(default_factory=dict)  # header -> key found without being chosen
+    suggested: dict = field(default_factory=dict)  # header -> key found without being chosen ("" to ignore)
+    row_numbers: list = field(default_factory=list)  # unknown headers that look like row numbers
 
     def as_mapping(self):
         """Header -> key for every column read, "" for those ignored."""
@@ -269,6 +349,11 @@ def plan_columns(headers, chosen=None):
                 candidates = {column for name, column in table.items() if pattern.match(name)}
                 if len(candidates) == 1:
                     found = candidates.pop()
+            if found is None and key in ROW_NUMBERS:
+                plan.unknown.append((text, []))
+                plan.row_numbers.append(text)
+                plan.suggested[text] = ""
+                continue
             if found is None:
                 plan.unknown.append((text, suggest(text)))
                 continue
@@ -289,3 +374,8 @@ def plan_columns(headers, chosen=None):
 def is_meta_header(text):
     """A rejects file's own Line or Errors column, in any language."""
     return _lookup().get(header_key(str(text or "")), "").startswith("_")
+
+
+def is_known_header(text):
+    """A header we would read as a column without asking (a key, a title or a synonym)."""
+    return header_key(str(text or "")) in _lookup()

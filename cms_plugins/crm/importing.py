@@ -111,6 +111,12 @@ def column_errors(plan):
             % {"column": header, "keys": ", ".join(f"{k} ({BY_KEY[k].title()})" for k in keys)}
         )
     for header, keys in plan.unknown:
+        if header in plan.row_numbers:
+            errors.append(
+                _("The column “%(column)s” looks like row numbers: ignore it, we number the rows ourselves.")
+                % {"column": header}
+            )
+            continue
         hint = ", ".join(f"{k} ({BY_KEY[k].title()})" for k in keys) or "—"
         errors.append(
             _("The column “%(column)s” is not one we know: map it to a column or ignore it. Closest: %(keys)s.")

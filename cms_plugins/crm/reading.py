@@ -51,6 +51,8 @@ class Table:
     delimiter: str = ""
     blank_rows: int = 0
     notes: list = field(default_factory=list)
+    title: str = ""  # a sheet title above the headers ("Реестр НПО на 01.10.2025"), skipped
+    header_line: int = 1
 
 
 def decode(data):
@@ -85,11 +87,26 @@ def sniff_delimiter(text):
     return best
 
 
+TITLE_ROWS = 5
+
+
+def is_title_row(cells, line):
+    """A row above the headers with one filled cell that is no column name: the sheet's title.
+
+    Registers exported from offices start with "Реестр НПО ... на 01.10.2025" merged across
+    the columns; reading it as the headers would refuse every column of the file."""
+    from .columns import is_known_header
+
+    filled = [str(cell).strip() for cell in cells if str(cell).strip()]
+    return line <= TITLE_ROWS and len(filled) == 1 and not is_known_header(filled[0])
+
+
 def read_csv(data):
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers, rows, blank, line, limit = None, [], 0, 1, max_rows()
+    title, header_line = "", 1
     while True:
         line = reader.line_num + 1
         try:
@@ -104,15 +121,27 @@ def read_csv(data):
             if headers is not None:
                 blank += 1
             continue
+        if headers is None and not title and is_title_row(cells, line):
+            title = next(cell.strip() for cell in cells if cell.strip())
+            continue
         if headers is None:
-            headers = cells
+            headers, header_line = cells, line
             continue
         if len(rows) >= limit:
             raise too_many_rows()
         rows.append((line, cells))
     if headers is None:
         raise UnreadableFile(_("The file is empty."))
-    return Table(headers, rows, "csv", encoding=encoding, delimiter=delimiter, blank_rows=blank)
+    return Table(
+        headers,
+        rows,
+        "csv",
+        encoding=encoding,
+        delimiter=delimiter,
+        blank_rows=blank,
+        title=title,
+        header_line=header_line,
+    )
 
 
 def check_unpacked_size(data):
@@ -146,6 +175,7 @@ def read_xlsx(data):
         if declared > limit + 1 and sheet.min_row == 1:
             raise too_many_rows()
         headers, rows, blank = None, [], 0
+        title, header_line = "", 1
         for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             if line > limit + 1000:  # styled but empty rows count too: they cost the same to read
                 raise too_many_rows()
@@ -154,8 +184,11 @@ def read_xlsx(data):
                 if headers is not None:
                     blank += 1
                 continue
+            if headers is None and not title and is_title_row(values, line):
+                title = next(str(value).strip() for value in values if str(value).strip())
+                continue
             if headers is None:
-                headers = [str(value) for value in values]
+                headers, header_line = [str(value) for value in values], line
                 continue
             if len(rows) >= limit:
                 raise too_many_rows()
@@ -164,7 +197,7 @@ def read_xlsx(data):
         workbook.close()
     if headers is None:
         raise UnreadableFile(_("The file is empty."))
-    return Table(headers, rows, "xlsx", blank_rows=blank)
+    return Table(headers, rows, "xlsx", blank_rows=blank, title=title, header_line=header_line)
 
 
 def read_table(data, file_name=""):
@@ -215,6 +248,8 @@ def table_to_json(table):
         "encoding": table.encoding,
         "delimiter": table.delimiter,
         "blank_rows": table.blank_rows,
+        "title": table.title,
+        "header_line": table.header_line,
     }
     lines = [json.dumps(meta, ensure_ascii=False)]
     lines.extend(map(_ENCODER.encode, table.rows))
@@ -233,6 +268,8 @@ def _table(meta, rows):
         encoding=meta.get("encoding", ""),
         delimiter=meta.get("delimiter", ""),
         blank_rows=int(meta.get("blank_rows", 0)),
+        title=str(meta.get("title", "")),
+        header_line=int(meta.get("header_line", 1)),
     )
 
 

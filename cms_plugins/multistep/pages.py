@@ -34,6 +34,9 @@ APPLY = "apply/"
 
 class MultiStepFormMixin(RoutablePageMixin):
     multistep_field = "form_steps"
+    # other FormStepsBlock fields of the page (a second form built from the same blocks, such as
+    # a report): their keys are settled by the page itself, and renewed with the form's on copy
+    multistep_other_forms = ()
     multistep_currency = ""
     multistep_wizard_class = MultiStepWizardView
 
@@ -85,7 +88,7 @@ class MultiStepFormMixin(RoutablePageMixin):
         return page_copy
 
     def renew_form_ids(self, user=None):
-        """Make this freshly copied page's form its own: new block ids, new keys.
+        """Make this freshly copied page's forms its own: new block ids, new keys.
 
         Wagtail copies a StreamField with its block ids, so without this a copied call
         would store answers under its original's keys. Done once, right after the copy
@@ -93,17 +96,19 @@ class MultiStepFormMixin(RoutablePageMixin):
         revision (what the editor opens) get the same new ids; older copied revisions
         stay as history.
         """
-        field = self.multistep_field
-        mapping = {}
-        keys.renew_form(getattr(self, field), mapping)
-        self.save(clean=False, update_fields=[field])
+        fields = [self.multistep_field, *self.multistep_other_forms]
+        mappings = {field: {} for field in fields}
+        for field in fields:
+            keys.renew_form(getattr(self, field), mappings[field])
+        self.save(clean=False, update_fields=fields)
         if not self.latest_revision_id:
             return
         was_live_revision = self.live_revision_id == self.latest_revision_id
         # the revision itself: get_latest_revision_as_object() hands back this very row when
         # nothing is unpublished, and renewing it twice would part the two again
         latest = self.latest_revision.as_object()
-        keys.renew_form(getattr(latest, field), mapping)
+        for field in fields:
+            keys.renew_form(getattr(latest, field), mappings[field])
         revision = latest.save_revision(user=user, changed=False, clean=False)
         if was_live_revision:  # a copy kept live points at its latest revision, as Wagtail's copy does
             self.live_revision = revision

@@ -356,6 +356,10 @@ CRM_IMPORT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # (clear_crm_uploads) and drafts never submitted (multistep_cleanup), in days.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "90"))
 
+# --- Grants ------------------------------------------------------------------------
+# Days before an interim or final report is due that send_report_reminders mails the grantee.
+GRANTS_REPORT_REMINDER_DAYS = int(os.environ.get("GRANTS_REPORT_REMINDER_DAYS", "7"))
+
 # --- Security defaults (production tightens further) -------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -358,3 +358,19 @@ def test_add_buttons_read_as_russian_sentences(coordinator_client, records):
         content = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
         assert label in content
         assert "Добавить организация" not in content and "Добавить человек<" not in content
+
+
+def test_create_screens_and_messages_need_no_gender_in_russian(coordinator_client, records):
+    """Protects: Wagtail's "New: %(model_name)s" and "… created." read «Новый: организация» and «… создана»
+    for every record; ours name the record, so any kind reads right."""
+    add = reverse(f"{Organisation.snippet_viewset.get_url_name('add')}")
+    page = coordinator_client.get(add, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "новая запись: организация" in page.lower() and "новый:" not in page.lower()
+    response = coordinator_client.post(
+        add,
+        {"name": "ОО Жулдыз", "legal_form": "initiative_group", "status": "active"},
+        HTTP_ACCEPT_LANGUAGE="ru",
+        follow=True,
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("запись «оо жулдыз» (организация) создана." in m.lower() for m in messages), messages

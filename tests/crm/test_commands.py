@@ -166,3 +166,15 @@ def test_list_columns_prints_keys_with_titles():
     line = next(line for line in out.splitlines() if line.startswith("org_name"))
     assert "Организация" in line and "Ұйым" in line and "Organisation" in line
     assert any(line.startswith("person_notes") for line in out.splitlines())
+
+
+def test_a_row_number_column_stops_the_command_until_ignored(tmp_path):
+    """Protects the message: "№" is named as row numbers, and --ignore lets the file through."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes([["№", "Наименование НПО", "БИН"], ["1", "ОО А", BINS[0]]]))
+    with pytest.raises(CommandError) as caught:
+        run(str(path))
+    assert "“№”" in str(caught.value) and "row numbers" in str(caught.value)
+    assert not Organisation.objects.exists()
+    run(str(path), "--ignore", "№")
+    assert Organisation.objects.get().name == "ОО А"

@@ -281,3 +281,35 @@ def test_an_xlsx_that_unpacks_to_too_much_is_refused_unread(settings):
     settings.CRM_IMPORT_MAX_UNPACKED_BYTES = 2000
     with pytest.raises(UnreadableFile, match="unpacks to"):
         read_table(xlsx_bytes([HEADER] + [GOOD] * 50))
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_sheet_title_above_the_headers_is_skipped_and_said(file_format, coordinator_client):
+    """Protects registers exported from offices: a title row above the headers is not read as the headers."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from .conftest import xlsx_bytes
+
+    rows = [
+        ["Реестр НПО ЗКО на 01.10.2025", "", ""],
+        ["", "", ""],
+        ["Организация", "БИН", "ФИО"],
+        ["ОО Ромашка", BINS[0], "Ахметова Айгуль"],
+    ]
+    data = csv_bytes(rows) if file_format == "csv" else xlsx_bytes(rows)
+    table = read_table(data, f"registry.{file_format}")
+    assert table.headers[:3] == ["Организация", "БИН", "ФИО"] and table.header_line == 3
+    assert table.title == "Реестр НПО ЗКО на 01.10.2025" and [line for line, _cells in table.rows] == [4]
+    page = coordinator_client.post(
+        reverse("crm:import"),
+        {"step": "upload", "mode": "atomic", "file": SimpleUploadedFile(f"registry.{file_format}", data)},
+    ).content.decode()
+    assert 'id="import-summary"' in page
+    assert "Заголовок «Реестр НПО ЗКО на 01.10.2025» над таблицей пропущен; названия столбцов — в строке 3." in page
+
+
+def test_a_one_column_file_keeps_its_header():
+    """A single known header is a header, not a title."""
+    table = read_table(csv_bytes([["Эл. почта"], ["a@example.kz"], ["b@example.kz"]]), "emails.csv")
+    assert table.headers == ["Эл. почта"] and not table.title and len(table.rows) == 2

@@ -133,3 +133,41 @@ def test_a_forged_mapping_that_leaves_a_column_out_is_refused_by_name(coordinato
     assert not log.imported
     result_page = coordinator_client.get(response["Location"]).content.decode()
     assert "Internal code" in html.unescape(result_page)
+
+
+def test_headers_coordinators_really_write_are_understood():
+    """Protects everyday spreadsheets: an NGO register's own headers map without asking."""
+    headers = [
+        "Наименование НПО",
+        "БИН/ИИН",
+        "Район области",
+        "ФИО руководителя",
+        "Моб. телефон",
+        "Эл.адрес",
+        "Направление деятельности",
+    ]
+    plan = plan_columns(headers)
+    assert list(plan.positions.values()) == [
+        "org_name",
+        "bin",
+        "district",
+        "full_name",
+        "phone",
+        "email",
+        "focus_areas",
+    ]
+    assert not plan.unmapped
+
+
+def test_a_contact_phone_beside_a_mobile_is_asked_not_guessed():
+    plan = plan_columns(["ФИО", "Сот. тел", "Контактный телефон"])
+    assert [header for header, _keys in plan.ambiguous] == ["Контактный телефон"]
+
+
+@pytest.mark.parametrize("header", ["№", "№ п/п", "No", "#"])
+def test_a_row_number_column_is_offered_for_ignoring_with_a_reason(coordinator_client, header):
+    """Protects the refusal message: a column of row numbers is named as such, and "ignore" comes preselected."""
+    plan = plan_columns([header, "Организация", "БИН"])
+    assert plan.row_numbers == [header] and plan.unmapped == [header]
+    page = upload(coordinator_client, [[header, "Организация", "БИН"], ["1", "ОО Ромашка", BINS[0]]]).content.decode()
+    assert 'id="column-mapping"' in page and selected(page, 0) == "-"

@@ -1,6 +1,10 @@
 """Coordinators' applications of a call: the list (filters, search, sorting, constant queries),
 the detail with every answer under its key, files, CRM records and history, and its print version."""
 
+import datetime
+import io
+
+import openpyxl
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -121,16 +125,19 @@ def queries_of(client, url, params=None):
 
 
 @pytest.mark.django_db
-def test_list_and_export_cost_the_same_queries_for_10_and_100(staff):
-    """The list's and the export's query counts do not grow with the number of applications."""
+def test_list_and_export_cost_the_same_queries_for_10_and_1000(staff):
+    """The list's and the exports' (XLSX, CSV) query counts do not grow with the number of applications."""
     call = call_with_rubric()
     make_applications(call, 10, status="submitted")
-    urls = [reverse("grants_applications", args=[call.pk]), reverse("grants_application_export", args=[call.pk])]
+    export = reverse("grants_application_export", args=[call.pk])
     params = {"status": "submitted", "sort": "amount"}
-    with_10 = [queries_of(staff, url, params) for url in urls]
-    make_applications(call, 90, status="submitted", start=10)
-    assert [queries_of(staff, url, params) for url in urls] == with_10
+    screens = [(reverse("grants_applications", args=[call.pk]), params), (export, params)]
+    screens.append((export, {**params, "format": "csv"}))
+    with_10 = [queries_of(staff, url, params) for url, params in screens]
+    make_applications(call, 990, status="submitted", start=10)
+    assert [queries_of(staff, url, params) for url, params in screens] == with_10
     assert with_10[0] <= 16
+    assert len(openpyxl.load_workbook(io.BytesIO(staff.get(export).content)).active["A"]) == 2 + 1000
 
 
 @pytest.mark.django_db
@@ -177,6 +184,15 @@ def test_inspect_view_shows_the_district_name(staff, submitted):
 
 
 @pytest.mark.django_db
+def test_inspect_view_shows_times_in_the_regions_time_zone(staff, submitted):
+    """Submitted at 21:51 UTC reads 02:51 the next day in Oral (UTC+5), as in the list, not the stored UTC."""
+    moment = datetime.datetime(2026, 12, 1, 21, 51, tzinfo=datetime.UTC)
+    Application.objects.update(submitted_at=moment, consent_at=moment)
+    html = staff.get(reverse("grant_applications:inspect", args=[submitted.pk])).content.decode()
+    assert html.count("2 декабря 2026, 02:51") == 2 and "21:51" not in html
+
+
+@pytest.mark.django_db
 def test_unknown_application_or_call_is_404(staff):
     for url in [reverse("grants_application_detail", args=[987654]), reverse("grants_applications", args=[987654])]:
         assert staff.get(url, follow=True).status_code == 404
@@ -218,3 +234,73 @@ def test_who_may_open_the_applications_screens(client, world, role):
             assert status == 302
         elif role not in ALLOWED:
             assert status in (302, 403), (role, url, status)
+
+
+def move(client, call, applications, status, **extra):
+    data = {"applications": [a.pk for a in applications], "status": status, "query": "status=submitted", **extra}
+    return client.post(reverse("grants_move_applications", args=[call.pk]), data, follow=True)
+
+
+@pytest.mark.django_db
+def test_ticked_applications_move_together_from_the_list(staff, coordinator):
+    """Ticking three applications and choosing "Screening" moves the three, each logged, and says so."""
+    from grants.models import ApplicationEvent
+
+    call = call_with_rubric()
+    applications = make_applications(call, 4, status="submitted")
+    page = listing(staff, call).content.decode()
+    assert 'id="move-applications"' in page and 'name="applications"' in page
+    response = move(staff, call, applications[:3], "screening", reason="Документы полные")
+    assert "3 заявки переведены в статус «Проверка»." in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("?status=submitted")  # back to the same filtered list
+    statuses = dict(Application.objects.values_list("pk", "status"))
+    assert [statuses[a.pk] for a in applications] == ["screening", "screening", "screening", "submitted"]
+    events = ApplicationEvent.objects.filter(to_status="screening")
+    assert events.count() == 3 and {e.actor for e in events} == {coordinator}
+    assert {e.reason for e in events} == {"Документы полные"}
+
+
+@pytest.mark.django_db
+def test_a_refused_move_moves_none_and_names_the_application(staff):
+    """All or none: one application that cannot move stops the lot, and the message names it."""
+    call = call_with_rubric()
+    ready = make_applications(call, 2, status="under_review")
+    late = make_applications(call, 1, status="submitted", start=10)[0]
+    response = move(staff, call, [*ready, late], "shortlisted")
+    assert late.reference in response.content.decode() and "Ни одна заявка не переведена." in response.content.decode()
+    assert set(Application.objects.values_list("status", flat=True)) == {"under_review", "submitted"}
+
+
+@pytest.mark.django_db
+def test_screening_out_and_awards_are_not_moved_in_bulk(staff):
+    """Ineligible needs a reason and a letter each; awards the ranking: the bulk form refuses both."""
+    call = call_with_rubric()
+    applications = make_applications(call, 2, status="screening")
+    for status in ("ineligible", "awarded"):
+        move(staff, call, applications, status)
+    assert set(Application.objects.values_list("status", flat=True)) == {"screening"}
+
+
+@pytest.mark.django_db
+def test_another_calls_application_cannot_be_ticked(staff):
+    call = call_with_rubric()
+    other = call_with_rubric(title="Other", slug="other")
+    stranger = make_applications(other, 1, status="submitted")[0]
+    move(staff, call, [stranger], "screening")
+    assert Application.objects.get(pk=stranger.pk).status == "submitted"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "press", "expert"])
+def test_only_coordinators_move_applications(client, role):
+    call = call_with_rubric()
+    applications = make_applications(call, 1, status="submitted")
+    if role != "anonymous":
+        client.force_login(member(role, {"press": "Press", "expert": "Experts"}[role]))
+    response = client.post(
+        reverse("grants_move_applications", args=[call.pk]),
+        {"applications": [applications[0].pk], "status": "screening"},
+    )
+    assert response.status_code in (302, 403) and Application.objects.get().status == "submitted"
+    if role == "anonymous":
+        assert "/login/" in response["Location"]

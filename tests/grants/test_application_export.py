@@ -35,10 +35,13 @@ def section(application, key):
     return next(section for section in application.answers if section["key"] == key)
 
 
-def xlsx_rows(response):
+def xlsx_sheet(response):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+    return openpyxl.load_workbook(io.BytesIO(response.content)).active
+
+
+def xlsx_rows(response):
+    return [list(row) for row in xlsx_sheet(response).iter_rows(values_only=True)]
 
 
 def csv_rows(response):
@@ -64,6 +67,27 @@ def test_xlsx_has_a_column_per_question_and_keys_as_second_header(staff, call, s
     assert row["requested_amount"] == 570000
     assert isinstance(row["phone"], str) and "+7 701 123 45 67" in row["phone"]
     assert "Бөрлі" in row["district"] or "Бурлин" in row["district"]
+
+
+@pytest.mark.django_db
+def test_xlsx_header_rows_are_bold_and_stay_in_view(staff, call, submitted):
+    """Both header rows are bold and frozen above the scrolling rows; the BIN stays text."""
+    Application.objects.update(bin="040140000385")
+    sheet = xlsx_sheet(staff.get(reverse("grants_application_export", args=[call.pk])))
+    assert sheet.freeze_panes == "A3"
+    assert sheet["A1"].font.b and sheet["A2"].font.b and not sheet["A3"].font.b
+    keys = [cell.value for cell in sheet[2]]
+    assert sheet.cell(row=3, column=keys.index("bin") + 1).value == "040140000385"
+
+
+@pytest.mark.django_db
+def test_an_answer_with_a_control_character_still_exports(staff, call, submitted):
+    """A vertical tab pasted from a word processor into an answer does not break the download."""
+    application = Application.objects.get()
+    section(application, "project")["rows"][1][1] = "Первая строка\x0bвторая"
+    application.save()
+    rows = xlsx_rows(staff.get(reverse("grants_application_export", args=[call.pk])))
+    assert rows[2][rows[1].index("project.problem")].startswith("Первая строка")
 
 
 @pytest.mark.django_db

@@ -8,13 +8,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from grants import decisions
 from grants.dashboard import district_chart
 from grants.models import Application, Assignment, Grant
 
-from .competition import call_with_rubric, make_applications, member
+from .competition import call_with_rubric, make_applications, member, scored
 
 ROLES = ["press", "expert", "coordinator", "superuser"]
 
@@ -82,3 +83,23 @@ def test_panels_in_constant_queries(client, world):
     few = panel_queries()
     make_applications(call, 60, status="under_review", start=100)
     assert panel_queries() == few
+
+
+@pytest.mark.django_db
+def test_an_expert_home_says_what_waits_for_them(client):
+    """Two to declare, one to score, one submitted; a conflicted one is not theirs any more; press see none of it."""
+    call = call_with_rubric(closes=-1, opens=-30)
+    applications = make_applications(call, 5)
+    expert = member("expert1", "Experts")
+    for application in applications[:2]:
+        Assignment.objects.create(application=application, expert=expert)
+    Assignment.objects.create(application=applications[2], expert=expert, conflict=False)
+    Assignment.objects.create(application=applications[3], expert=expert, conflict=True)
+    scored(applications[4], expert, 4, 4)
+    client.force_login(expert)
+    page = client.get("/admin/").content.decode()
+    assert "2 заявки ждут вашей декларации о конфликте интересов." in page
+    assert "1 заявка ждёт вашей оценки." in page and "Вы отправили 1 оценку." in page
+    assert reverse("grants_reviews") in page and "grants-dashboard" not in page
+    client.force_login(member("press", "Press"))
+    assert reverse("grants_reviews") not in client.get("/admin/").content.decode()

@@ -59,3 +59,29 @@ def test_production_settings_forbid_demo_accounts():
     """The production settings module itself says no."""
     source = (Path(settings.BASE_DIR) / "site" / "settings" / "production.py").read_text(encoding="utf-8")
     assert "DEMO_ACCOUNTS_ALLOWED = False" in source
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_applications_name_real_districts():
+    """Every demo application's district is one of the region's, so the admin shows its name, not a code."""
+    from cms_plugins.places.models import District
+
+    codes = set(District.objects.values_list("code", flat=True))
+    used = set(Application.objects.exclude(district_code="").values_list("district_code", flat=True))
+    assert used and used <= codes, used - codes
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_calls_have_letters_in_three_languages_and_the_winners_got_theirs():
+    """Each demo call's page holds its letters in its language; last year's winners got the call's own
+    awarded letter in the language they applied in."""
+    from cms_plugins.mail.models import OutboundMail
+
+    for language, word in (("ru", "Поздравляем"), ("kk", "Құттықтаймыз"), ("en", "Congratulations")):
+        for slug in ("small-grants-2025", "small-grants-2026"):
+            page = GrantCallPage.objects.get(slug=slug, locale__language_code=language)
+            assert word in page.letter_awarded_text and page.letter_report_due_subject, (slug, language)
+    call = GrantCallPage.objects.get(slug="small-grants-2025", locale__language_code="ru")
+    for application in Application.objects.filter(call_key=call.translation_key, status="awarded"):
+        mail = OutboundMail.objects.get(topic=f"grants.decision:{application.reference}:awarded")
+        assert mail.language == application.language and application.contact_name in mail.body

@@ -21,6 +21,12 @@ def test_demo_grants_after_the_award():
     assert paid.count() == 1 and paid.get().amount <= paid.get().grant.application.awarded_amount
     accepted = GrantReport.objects.get(grant__in=grants)
     assert accepted.kind == "interim" and accepted.status == "accepted"
+    # the accepted report's spending reads against the budget lines the grantee applied with
+    lines = grant_reports.budget_lines(accepted.grant.application)
+    assert [(line["item"], line["amount"]) for line in lines] == [(r["item"], r["planned"]) for r in accepted.spending]
+    assert sum(line["amount"] for line in lines) == accepted.grant.application.requested_amount
+    for grant in grants:
+        assert sum(line["amount"] for line in grant_reports.budget_lines(grant.application)) == grant.award
     overdue = [row for row in grant_reports.report_rows(grants) if row[4]]
     assert len(overdue) == 1
     for language in ("ru", "kk", "en"):

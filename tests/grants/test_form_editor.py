@@ -297,6 +297,44 @@ def test_page_copy_in_code_renews_keys_and_translation_keeps_them(call):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("how", ["admin", "code"])
+def test_a_copied_call_gets_its_own_report_keys(client, call, coordinator, how):
+    """The report's questions are renewed on copy like the application's: new ids and their keys in
+    the served page and in the editor; the original and its translation keep theirs."""
+    from cms_plugins.multistep.steps import designed_steps
+    from tests.grants.factories import translate
+    from tests.grants.test_grant_reports import REPORT_STEPS
+
+    call.report_steps = REPORT_STEPS
+    call.save_revision().publish()
+    original = keyed_blocks(GrantCallPage.objects.get(pk=call.pk).report_steps)
+    application_form = form_of(call)[0]
+    if how == "admin":
+        client.force_login(coordinator)
+        response = client.post(
+            reverse("wagtailadmin_pages:copy", args=(call.pk,)),
+            {"new_title": "Второй", "new_slug": "second-call", "new_parent_page": call.get_parent().pk},
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        copy = GrantCallPage.objects.get(slug="second-call")
+    else:
+        copy = GrantCallPage.objects.get(pk=call.copy(update_attrs={"slug": "second-call", "title": "Второй"}).pk)
+    served = keyed_blocks(copy.report_steps)
+    assert served == keyed_blocks(copy.latest_revision.as_object().report_steps)
+    assert [prefix for prefix, _id, _key in served] == [prefix for prefix, _id, _key in original]
+    assert all(key == key_for_id(prefix, block_id) for prefix, block_id, key in served)
+    assert not {block_id for _p, block_id, _k in served} & {block_id for _p, block_id, _k in original}
+    assert not {key for _p, _i, key in served} & {key for _p, _i, key in original}
+    assert not {key for _p, _i, key in form_of(copy)[0]} & {key for _p, _i, key in application_form}
+    copy.full_clean()  # the renewed keys pass the keys-cannot-change rule
+    # the copy's report form asks its questions under the new keys
+    step = designed_steps(copy.report_steps)[0]
+    assert step.key == served[0][2] and list(step.form_class.base_fields) == [served[1][2]]
+    assert keyed_blocks(GrantCallPage.objects.get(pk=call.pk).report_steps) == original
+    assert keyed_blocks(translate(GrantCallPage.objects.get(pk=call.pk), "kk").report_steps) == original
+
+
+@pytest.mark.django_db
 def test_editor_reads_like_a_form_builder(client, call, coordinator):
     """In Russian the editor names steps, questions, hints, options and columns, keeps keys read-only
     under each block's settings, and explains itself in a help panel on the form tab."""

@@ -153,3 +153,15 @@ def test_nobody_adds_or_deletes_a_grant_in_the_admin(client, published):
     grant = Grant.objects.first()
     client.post(reverse("grant_records:delete", args=[grant.pk]))
     assert Grant.objects.filter(pk=grant.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_list_is_named_as_the_menu_and_each_row_opens_its_agreement(client, published):
+    """The coordinator finds "Договоры о грантах" and opens a grant by its application, headers capitalised."""
+    _call, applications, coordinator = published
+    client.force_login(coordinator)
+    page = client.get(reverse("grant_records:index"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<title>Договоры о грантах" in page
+    for application in applications[:2]:
+        assert reverse("grant_records:edit", args=[Grant.objects.get(application=application).pk]) in page
+    assert "Срок промежуточного отчёта" in page and ">срок промежуточного отчёта<" not in page

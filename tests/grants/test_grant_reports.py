@@ -53,8 +53,12 @@ BUDGET = {
 
 @pytest.fixture
 def grantee(client, db):
+    return make_grantee(client)
+
+
+def make_grantee(client):
     """An awarded, published application with a grant whose interim report is due; this
-    browser is let in through the secret link."""
+    browser (a test client) is let in through the secret link."""
     call = call_with_rubric()
     call.report_steps = REPORT_STEPS
     call.save_revision().publish()

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from grants.models import Application, Assignment
 from grants.ranking import ranking
@@ -47,45 +48,54 @@ def test_ranking_figures(setup):
 
 
 @pytest.mark.django_db
-def test_ranking_page_queries_do_not_grow_with_applications(client, setup):
-    """10 or 100 applications, three reviews each: the same number of queries."""
+def test_ranking_page_and_export_queries_do_not_grow_with_applications(client, setup):
+    """10 or 1,000 shortlisted applications, three reviews each: the page (every row with its
+    forms) and its XLSX cost the same number of queries."""
     call, experts = setup
     coordinator = member("coord", "Coordinators")
     client.force_login(coordinator)
     url = reverse("grants_ranking", args=[call.pk])
 
     def fill(count, start):
-        for application in make_applications(call, count, status="shortlisted", start=start):
-            Assignment.objects.bulk_create(
-                Assignment(
-                    application=application,
-                    expert=e,
-                    conflict=False,
-                    total=Decimal(10 + i),
-                    scored_at=application.submitted_at,
-                )
-                for i, e in enumerate(experts)
+        applications = make_applications(call, count, status="shortlisted", start=start)
+        Assignment.objects.bulk_create(
+            Assignment(
+                application=application,
+                expert=e,
+                conflict=False,
+                total=Decimal(10 + i),
+                scored_at=application.submitted_at,
             )
+            for application in applications
+            for i, e in enumerate(experts)
+        )
+        return applications
 
     fill(10, 0)
     client.get(url)
     with CaptureQueriesContext(connection) as ten:
         assert client.get(url).status_code == 200
-    fill(90, 10)
-    with CaptureQueriesContext(connection) as hundred:
+    with CaptureQueriesContext(connection) as export_ten:
+        assert client.get(url + "?export=xlsx").status_code == 200
+    last = fill(990, 10)[-1]
+    with CaptureQueriesContext(connection) as thousand:
         response = client.get(url)
-    assert response.content.decode().count('name="action" value="award"') == 100
-    assert len(hundred) == len(ten), [q["sql"] for q in hundred.captured_queries]
+    html = response.content.decode()
+    assert html.count('name="action" value="award"') == 1000
+    assert len(thousand) == len(ten), [q["sql"] for q in thousand.captured_queries]
+    # each row links to its application and posts its decision to its own address
+    assert f'href="{reverse("grant_applications:inspect", args=[last.pk])}"' in html
+    assert html.count(f'action="{reverse("grants_decide", args=[last.pk])}"') == 2
+    assert f'id="amount-{last.pk}" name="amount" inputmode="numeric" size="9" value="570000"' in html
     with CaptureQueriesContext(connection) as export:
-        client.get(url + "?export=xlsx")
-    assert len(export) <= len(ten)
+        response = client.get(url + "?export=xlsx")
+    assert len(export) == len(export_ten) <= len(ten)
+    assert len(list(load_workbook(io.BytesIO(response.content)).active.iter_rows())) == 1 + 1000
 
 
 @pytest.mark.django_db
 def test_ranking_exports_to_xlsx_with_formulas_escaped(client, setup):
     """The workbook has the table's columns, and an organisation named like a formula stays text."""
-    from openpyxl import load_workbook
-
     call, (e1, *_rest) = setup
     (a,) = make_applications(call, 1, status="shortlisted")
     Application.objects.filter(pk=a.pk).update(organisation_name='=HYPERLINK("http://evil")')

@@ -84,7 +84,13 @@ def test_ineligible_needs_a_reason_from_the_list_and_tells_the_applicant_in_thei
     application.refresh_from_db()
     assert application.status == "screening"
     Application.objects.filter(pk=application.pk).update(language="kk")
-    edit(client, application, status="ineligible", ineligible_reason="outside_region", reason="Проект в городе")
+    data = {"status": "ineligible", "ineligible_reason": "outside_region", "reason": "Проект в городе"}
+    shown = edit(client, application, **data)  # first the letter, in the applicant's language, nothing sent
+    assert "send_letter" in shown.context["form"].errors and 'id="letter-preview"' in shown.content.decode()
+    assert "(Қазақша)" in shown.content.decode() and application.reference in shown.content.decode()
+    application.refresh_from_db()
+    assert application.status == "screening" and not OutboundMail.objects.exists()
+    edit(client, application, **data, send_letter="on")
     application.refresh_from_db()
     assert application.status == "ineligible" and application.ineligible_reason == "outside_region"
     assert ApplicationEvent.objects.get(to_status="ineligible").reason == "Проект в городе"

@@ -60,6 +60,11 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error.strerror}") from error
         try:
             table = read_table(data, path.name)
+            if table.title:
+                self.stdout.write(
+                    _("The title “%(title)s” above the table is skipped; the column headers are on line %(line)s.")
+                    % {"title": table.title, "line": table.header_line}
+                )
             result, _log = run_import(
                 None,
                 table=table,

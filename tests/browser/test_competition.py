@@ -68,7 +68,12 @@ def test_coordinator_ranks_awards_and_publishes(desktop_page, live_server):
     screenshot(page, "competition/ranking")
     after_message(page, rows.first.get_by_role("button", name="Присудить"))
     expect(page.locator(".ranking-budget")).to_contain_text("2\u202f280\u202f000\u202f₸")
-    after_message(page, page.get_by_role("button", name="Опубликовать итоги"))
+    # first the letters that will go out, one example each, then the button that sends them
+    follow(page, page.get_by_role("link", name="Опубликовать итоги…"))
+    expect(page.locator("main")).to_contain_text(first.reference)
+    expect(page.locator(".letter-group")).to_have_count(2)  # awarded, not awarded, each in its language
+    screenshot(page, "competition/publish-letters")
+    after_message(page, page.get_by_role("button", name="Опубликовать итоги и отправить 2 письма"))
     expect(page.locator("main")).to_contain_text("Итоги опубликованы")
     assert Application.objects.get(pk=first.pk).status == "awarded"
     for translation, heading in (

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -74,6 +75,15 @@ class OrganisationIndexView(ContactsIndexView):
     # Wagtail's "Add %(model_name)s" cannot decline the noun ("Добавить организация").
     add_item_label = _("Add organisation")
     search_function = staticmethod(search_organisations)
+
+    def order_queryset(self, queryset):
+        # Never contacted sorts as the oldest contact on every database (PostgreSQL put
+        # nulls first when newest-first, SQLite last), as Wagtail does for "updated".
+        if self.ordering == "last_contact":
+            return queryset.order_by(F("last_contact").asc(nulls_first=True), "pk")
+        if self.ordering == "-last_contact":
+            return queryset.order_by(F("last_contact").desc(nulls_last=True), "-pk")
+        return super().order_queryset(queryset)
 
 
 class PersonIndexView(ContactsIndexView):

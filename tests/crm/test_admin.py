@@ -374,3 +374,20 @@ def test_create_screens_and_messages_need_no_gender_in_russian(coordinator_clien
     )
     messages = [str(m) for m in response.context["messages"]]
     assert any("запись «оо жулдыз» (организация) создана." in m.lower() for m in messages), messages
+
+
+def test_by_last_contact_puts_the_never_contacted_last_when_newest_first(coordinator_client):
+    """Newest contact first: the organisation nobody has contacted comes after the others, on every database."""
+    import datetime
+
+    from cms_plugins.crm.services import record_interaction
+
+    never = Organisation.objects.create(name="ОО Тишина", legal_form="initiative_group")
+    old = Organisation.objects.create(name="ОО Давно", legal_form="initiative_group")
+    recent = Organisation.objects.create(name="ОО Недавно", legal_form="initiative_group")
+    record_interaction(kind="note", text="звонок", organisation=old, date=datetime.date(2025, 1, 10))
+    record_interaction(kind="note", text="звонок", organisation=recent, date=datetime.date(2026, 11, 20))
+    page = coordinator_client.get(ORG_LIST, {"ordering": "-last_contact"}).content.decode()
+    assert page.index(recent.name) < page.index(old.name) < page.index(never.name)
+    page = coordinator_client.get(ORG_LIST, {"ordering": "last_contact"}).content.decode()
+    assert page.index(never.name) < page.index(old.name) < page.index(recent.name)

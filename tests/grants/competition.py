@@ -80,3 +80,20 @@ def scored(application, expert, relevance, feasibility, comment=""):
         reviewing.declare(assignment, expert, False)
     scores = {RELEVANCE: {"score": relevance, "comment": ""}, FEASIBILITY: {"score": feasibility, "comment": ""}}
     return reviewing.submit_review(assignment, expert, scores, comment)
+
+
+def shortlisted_with_roles():
+    """The permission matrices' world: one shortlisted application scored by its expert, and
+    one user per role ("anonymous" is None). Returns (call, application, assignment, users)."""
+    call = call_with_rubric()
+    application = make_applications(call, 1, status="shortlisted")[0]
+    expert = member("expert1", "Experts")
+    assignment = scored(application, expert, 5, 5)
+    users = {
+        "anonymous": None,
+        "press": member("press", "Press"),
+        "expert": expert,
+        "coordinator": member("coord", "Coordinators"),
+        "superuser": User.objects.create_superuser("root", "root@example.org", "pw-123456789"),
+    }
+    return call, application, assignment, users

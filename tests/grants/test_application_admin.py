@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +13,7 @@ from django.urls import reverse
 
 from grants.models import Application
 
-from .competition import call_with_rubric, make_applications, member, scored
+from .competition import call_with_rubric, make_applications, member, shortlisted_with_roles
 from .factories import Applicant
 
 ROLES = ["anonymous", "press", "expert", "coordinator", "superuser"]
@@ -200,17 +199,7 @@ def test_unknown_application_or_call_is_404(staff):
 
 @pytest.fixture
 def world(db):
-    call = call_with_rubric()
-    application = make_applications(call, 1, status="shortlisted")[0]
-    expert = member("expert1", "Experts")
-    scored(application, expert, 5, 5)
-    users = {
-        "anonymous": None,
-        "press": member("press", "Press"),
-        "expert": expert,
-        "coordinator": member("coord", "Coordinators"),
-        "superuser": User.objects.create_superuser("root", "root@example.org", "pw-123456789"),
-    }
+    call, application, _assignment, users = shortlisted_with_roles()
     return call, application, users
 
 

@@ -1,12 +1,11 @@
 """Who may open each competition screen and action: anonymous, press, expert, coordinator, superuser."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from grants.models import Application
 
-from .competition import call_with_rubric, make_applications, member, scored
+from .competition import shortlisted_with_roles
 
 ROLES = ["anonymous", "press", "expert", "coordinator", "superuser"]
 ALLOWED = {"coordinator", "superuser"}
@@ -14,18 +13,7 @@ ALLOWED = {"coordinator", "superuser"}
 
 @pytest.fixture
 def world(db):
-    call = call_with_rubric()
-    application = make_applications(call, 1, status="shortlisted")[0]
-    expert = member("expert1", "Experts")
-    assignment = scored(application, expert, 5, 5)
-    users = {
-        "anonymous": None,
-        "press": member("press", "Press"),
-        "expert": expert,
-        "coordinator": member("coord", "Coordinators"),
-        "superuser": User.objects.create_superuser("root", "root@example.org", "pw-123456789"),
-    }
-    return call, application, assignment, users
+    return shortlisted_with_roles()
 
 
 @pytest.mark.django_db

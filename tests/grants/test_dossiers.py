@@ -5,7 +5,6 @@ import os
 import zipfile
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
 from django.http import StreamingHttpResponse
@@ -15,7 +14,7 @@ from django.urls import reverse
 from cms_plugins.multistep.models import DraftFile
 from grants.models import Application
 
-from .competition import call_with_rubric, make_applications, member, scored
+from .competition import call_with_rubric, make_applications, member, shortlisted_with_roles
 from .factories import Applicant
 
 ROLES = ["anonymous", "press", "expert", "coordinator", "superuser"]
@@ -178,17 +177,7 @@ def test_a_50_application_shortlist_dossier_streams(staff, monkeypatch, tmp_path
 
 @pytest.fixture
 def world(db):
-    call = call_with_rubric()
-    application = make_applications(call, 1, status="shortlisted")[0]
-    expert = member("expert1", "Experts")
-    scored(application, expert, 5, 5)
-    users = {
-        "anonymous": None,
-        "press": member("press", "Press"),
-        "expert": expert,
-        "coordinator": member("coord", "Coordinators"),
-        "superuser": User.objects.create_superuser("root", "root@example.org", "pw-123456789"),
-    }
+    call, application, _assignment, users = shortlisted_with_roles()
     return call, application, users
 
 

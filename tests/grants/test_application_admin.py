@@ -293,3 +293,13 @@ def test_only_coordinators_move_applications(client, role):
     assert response.status_code in (302, 403) and Application.objects.get().status == "submitted"
     if role == "anonymous":
         assert "/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_moving_nothing_ticked_says_so(staff):
+    """Pressing "Move" with no application ticked answers with a message, not an error page."""
+    call = call_with_rubric()
+    make_applications(call, 1, status="submitted")
+    response = move(staff, call, [], "screening")
+    assert response.status_code == 200 and "Отметьте заявки, которые нужно перевести." in response.content.decode()
+    assert Application.objects.get().status == "submitted"
